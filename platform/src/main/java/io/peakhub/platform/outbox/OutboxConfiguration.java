@@ -1,0 +1,42 @@
+package io.peakhub.platform.outbox;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Switches on for services with a relational store: tables come from db/migration/V0_1__platform_outbox.sql. */
+@AutoConfiguration(after = DataSourceTransactionManagerAutoConfiguration.class)
+@ConditionalOnClass(JdbcClient.class)
+@ConditionalOnBean(DataSource.class)
+@EnableScheduling
+public class OutboxConfiguration {
+
+  @Bean
+  Outbox outbox(JdbcClient jdbc, Clock clock) {
+    return new Outbox(jdbc, clock);
+  }
+
+  @Bean
+  ProcessedEvents processedEvents(JdbcClient jdbc, Clock clock) {
+    return new ProcessedEvents(jdbc, clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "peakhub.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
+  OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager txManager, KafkaTemplate<String, String> kafka,
+      Clock clock, @Value("${peakhub.outbox.batch-size:100}") int batchSize,
+      @Value("${peakhub.outbox.send-timeout-ms:10000}") long sendTimeoutMs) {
+    return new OutboxRelay(jdbc, new TransactionTemplate(txManager), kafka, clock, batchSize, sendTimeoutMs);
+  }
+}

@@ -1,0 +1,11 @@
+package io.peakhub.platform.problem;
+
+import org.springframework.http.HttpStatus;
+
+/** The request is well-formed but clashes with the current state (duplicate, reused key, inactive account). */
+public class ConflictException extends ProblemException {
+
+  public ConflictException(String slug, String detail) {
+    super(HttpStatus.CONFLICT, slug, detail);
+  }
+}

@@ -1,0 +1,37 @@
+package io.peakhub.platform.problem;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A domain error that becomes one RFC 9457 answer. The slug is the stable last part of the problem
+ * {@code type} URI; clients may switch on it.
+ */
+public class ProblemException extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String slug;
+  private final String field;
+
+  public ProblemException(HttpStatus status, String slug, String detail, String field) {
+    super(detail);
+    this.status = status;
+    this.slug = slug;
+    this.field = field;
+  }
+
+  public ProblemException(HttpStatus status, String slug, String detail) {
+    this(status, slug, detail, null);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String field() {
+    return field;
+  }
+}

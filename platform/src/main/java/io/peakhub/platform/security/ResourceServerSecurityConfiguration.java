@@ -1,0 +1,50 @@
+package io.peakhub.platform.security;
+
+import io.peakhub.platform.problem.ProblemResponses;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every service is an OAuth2 resource server: a Keycloak access token is required everywhere but on
+ * health and metrics; its issuer and signature are checked against
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}. Errors are problem+json.
+ */
+@AutoConfiguration
+@EnableMethodSecurity
+public class ResourceServerSecurityConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean(SecurityFilterChain.class)
+  SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    http.authorizeHttpRequests(a -> a
+            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info",
+                "/error")
+            .permitAll()
+            .anyRequest().authenticated())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Bearer-token APIs: no cookies, so no CSRF exposure here; the gateway enforces CSRF for the browser.
+        .csrf(c -> c.disable())
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((req, res, ex) -> problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "A valid access token is required. Sign in again."))
+            .accessDeniedHandler((req, res, ex) -> problems.write(res, HttpStatus.FORBIDDEN, "forbidden",
+                "Your profile does not allow this action.")))
+        .oauth2ResourceServer(o -> o
+            .jwt(j -> j.jwtAuthenticationConverter(new KeycloakRoles()))
+            .authenticationEntryPoint((req, res, ex) -> problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "A valid access token is required. Sign in again.")));
+    return http.build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ProblemResponses problemResponses() {
+    return new ProblemResponses();
+  }
+}

@@ -1,0 +1,134 @@
+package io.peakhub.platform.problem;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.testapp.PlatformTestApplication;
+import io.peakhub.platform.testing.StaticAccountAccess;
+import io.peakhub.platform.testing.TestJwts;
+import java.util.UUID;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest(classes = PlatformTestApplication.class, properties = {
+    "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+    "peakhub.http.max-body-bytes=200"})
+@AutoConfigureMockMvc
+@Import({TestJwts.Decoder.class, ProblemAndSecurityTest.Grants.class})
+class ProblemAndSecurityTest {
+
+  static final String ALICE = UUID.randomUUID().toString();
+  static final String BOB = UUID.randomUUID().toString();
+  static final String ALICES_ACCOUNT = UUID.randomUUID().toString();
+
+  @TestConfiguration
+  static class Grants {
+    @Bean
+    AccountAccess accountAccess() {
+      return new StaticAccountAccess().grant(ALICE, ALICES_ACCOUNT);
+    }
+  }
+
+  @Autowired MockMvc mvc;
+
+  private static String bearer(String id, String name) {
+    return "Bearer " + TestJwts.token(id, name, "customer");
+  }
+
+  @Test
+  void ownerSeesTheirAccount() throws Exception {
+    mvc.perform(get("/accounts/" + ALICES_ACCOUNT).header("Authorization", bearer(ALICE, "alice")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.id").value(ALICES_ACCOUNT));
+  }
+
+  @Test
+  void anotherCustomerIsRefusedWith404ProblemJson() throws Exception {
+    mvc.perform(get("/accounts/" + ALICES_ACCOUNT).header("Authorization", bearer(BOB, "bob")))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/not-found"));
+  }
+
+  @Test
+  void noTokenIs401ProblemJson() throws Exception {
+    mvc.perform(get("/accounts/" + ALICES_ACCOUNT))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/unauthenticated"));
+  }
+
+  @Test
+  void tokenSignedByAnUnknownKeyIsRefused() throws Exception {
+    mvc.perform(get("/accounts/" + ALICES_ACCOUNT)
+            .header("Authorization", "Bearer " + TestJwts.forgedToken(ALICE, "alice", "customer")))
+        .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void malformedIdIs400NamingTheParameter() throws Exception {
+    mvc.perform(get("/accounts/not-a-uuid").header("Authorization", bearer(ALICE, "alice")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/invalid-input"))
+        .andExpect(jsonPath("$.field").value("accountId"));
+  }
+
+  @Test
+  void validationErrorNamesTheField() throws Exception {
+    mvc.perform(post("/greetings").header("Authorization", bearer(ALICE, "alice"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("name"));
+  }
+
+  @Test
+  void unknownFieldIsRefused() throws Exception {
+    mvc.perform(post("/greetings").header("Authorization", bearer(ALICE, "alice"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\",\"isAdmin\":true}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/unreadable-body"))
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString("isAdmin")));
+  }
+
+  @Test
+  void oversizeBodyIs413() throws Exception {
+    mvc.perform(post("/greetings").header("Authorization", bearer(ALICE, "alice"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + "x".repeat(500) + "\"}"))
+        .andExpect(status().isContentTooLarge())
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/payload-too-large"));
+  }
+
+  @Test
+  void domainConflictKeepsItsStableType() throws Exception {
+    mvc.perform(post("/conflicts").header("Authorization", bearer(ALICE, "alice")))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/duplicate-login-name"));
+  }
+
+  @Test
+  void unexpectedErrorIs500WithoutInternals() throws Exception {
+    mvc.perform(get("/boom").header("Authorization", bearer(ALICE, "alice")))
+        .andExpect(status().isInternalServerError())
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/internal-error"))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("secret internal detail"))))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("at io.peakhub"))));
+  }
+
+  @Test
+  void healthIsOpenWithoutToken() throws Exception {
+    mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+  }
+}

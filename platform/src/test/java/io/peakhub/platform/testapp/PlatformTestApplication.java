@@ -1,0 +1,52 @@
+package io.peakhub.platform.testapp;
+
+import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.problem.ConflictException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A minimal service that uses the platform the way real services do. */
+@SpringBootApplication
+public class PlatformTestApplication {
+
+  public record Greeting(@NotBlank @Size(max = 20) String name) {}
+
+  @RestController
+  static class SampleController {
+    private final AccountAccess access;
+
+    SampleController(AccountAccess access) {
+      this.access = access;
+    }
+
+    @GetMapping("/accounts/{accountId}")
+    Map<String, Object> account(@PathVariable UUID accountId) {
+      access.requireView(accountId.toString());
+      return Map.of("id", accountId);
+    }
+
+    @PostMapping("/greetings")
+    Map<String, Object> greet(@Valid @RequestBody Greeting greeting) {
+      return Map.of("hello", greeting.name());
+    }
+
+    @PostMapping("/conflicts")
+    Map<String, Object> conflict() {
+      throw new ConflictException("duplicate-login-name", "That login name is taken.");
+    }
+
+    @GetMapping("/boom")
+    Map<String, Object> boom() {
+      throw new IllegalStateException("secret internal detail");
+    }
+  }
+}
