@@ -1,0 +1,294 @@
+package io.peakhub.devstack;
+
+import io.peakhub.devstack.Hub.Component;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/** How each server and service is started and how its health is checked. */
+final class Components {
+
+  static final String KEYCLOAK_VERSION = "26.7.3";
+  static final List<String> DATABASES = List.of("identity", "billing", "subscription", "bff", "keycloak");
+
+  private final Settings s;
+  private final Processes processes;
+
+  Components(Settings settings, Processes processes) {
+    this.s = settings;
+    this.processes = processes;
+  }
+
+  List<Component> infrastructure() {
+    return List.of(postgres(), kafka(), mongo(), keycloak());
+  }
+
+  private List<String> java(String heap, String mainClass, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(s.javaCommand(), "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", s.classpath(), mainClass));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  private Component postgres() {
+    Path data = s.home().resolve("postgres");
+    Path ready = s.home().resolve("postgres.ready");
+    if (s.externalPostgres() != null) {
+      return new Component("postgres", List.of(0), "HUB_POSTGRES_URL", List.of(), Map.of(), s.root(), () -> { },
+          () -> createExternalDatabases(), Duration.ofSeconds(30), true, s.externalPostgres());
+    }
+    List<String> cmd = new ArrayList<>(java("64m", PostgresMain.class.getName(), data.toString(),
+        Integer.toString(s.postgresPort()), ready.toString()));
+    cmd.addAll(DATABASES);
+    return new Component("postgres", List.of(s.postgresPort()), "HUB_POSTGRES_PORT", cmd, Map.of(), s.root(),
+        () -> delete(ready), () -> Files.exists(ready) && Processes.portOpen(s.postgresPort()),
+        Duration.ofSeconds(90), false, "localhost:" + s.postgresPort());
+  }
+
+  private boolean createExternalDatabases() {
+    try {
+      PostgresMain.createDatabases(s.postgresBaseUrl(), s.postgresUser(), s.postgresPassword(), DATABASES);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private Component kafka() {
+    Path dir = s.home().resolve("kafka");
+    Path config = dir.resolve("server.properties");
+    if (s.externalKafka() != null) {
+      return new Component("kafka", List.of(0), "HUB_KAFKA_BOOTSTRAP", List.of(), Map.of(), s.root(), () -> { },
+          this::kafkaHealthy, Duration.ofSeconds(30), true, s.externalKafka());
+    }
+    List<String> cmd = new ArrayList<>(List.of(s.javaCommand(), "-Xmx384m", "-Xms128m", "-XX:+UseSerialGC",
+        "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"), "-cp", s.classpath(), "kafka.Kafka",
+        config.toString()));
+    return new Component("kafka", List.of(s.kafkaPort(), s.kafkaControllerPort()), "HUB_KAFKA_PORT", cmd, Map.of(),
+        s.root(), () -> prepareKafka(dir, config), this::kafkaHealthy, Duration.ofSeconds(90), false,
+        "localhost:" + s.kafkaPort());
+  }
+
+  private void prepareKafka(Path dir, Path config) {
+    try {
+      Files.createDirectories(dir);
+      Path data = dir.resolve("data");
+      Files.writeString(config, String.join("\n",
+          "process.roles=broker,controller",
+          "node.id=1",
+          "controller.quorum.voters=1@127.0.0.1:" + s.kafkaControllerPort(),
+          "listeners=PLAINTEXT://127.0.0.1:" + s.kafkaPort() + ",CONTROLLER://127.0.0.1:" + s.kafkaControllerPort(),
+          "advertised.listeners=PLAINTEXT://localhost:" + s.kafkaPort(),
+          "controller.listener.names=CONTROLLER",
+          "inter.broker.listener.name=PLAINTEXT",
+          "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+          "log.dirs=" + data,
+          "num.partitions=3",
+          "offsets.topic.replication.factor=1",
+          "transaction.state.log.replication.factor=1",
+          "transaction.state.log.min.isr=1",
+          "share.coordinator.state.topic.replication.factor=1",
+          "share.coordinator.state.topic.min.isr=1",
+          "group.initial.rebalance.delay.ms=0",
+          "auto.create.topics.enable=true", ""));
+      Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",
+          "rootLogger.level=INFO",
+          "rootLogger.appenderRef.stdout.ref=STDOUT",
+          "appender.stdout.type=Console",
+          "appender.stdout.name=STDOUT",
+          "appender.stdout.layout.type=PatternLayout",
+          "appender.stdout.layout.pattern=%d{ISO8601} %-5p [%c{1}] %m%n",
+          "logger.kafka.name=kafka", "logger.kafka.level=WARN",
+          "logger.kafkaorg.name=org.apache.kafka", "logger.kafkaorg.level=WARN",
+          "logger.server.name=kafka.server.KafkaRaftServer", "logger.server.level=INFO", ""));
+      if (!Files.exists(data.resolve("meta.properties"))) {
+        List<String> format = List.of(s.javaCommand(), "-Xmx256m", "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
+            "-cp", s.classpath(), "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+            "-c", config.toString());
+        Process p = new ProcessBuilder(format).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(processes.logFile("kafka").toFile())).start();
+        if (p.waitFor() != 0) {
+          throw new Hub.StartupFailure("formatting Kafka's storage failed: see " + processes.logFile("kafka"));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Hub.StartupFailure("interrupted");
+    }
+  }
+
+  private boolean kafkaHealthy() {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.kafkaBootstrap());
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1500);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+    try (Admin admin = Admin.create(props)) {
+      return !admin.describeCluster().nodes().get().isEmpty();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private Component mongo() {
+    if (s.externalMongo() != null) {
+      return new Component("mongodb", List.of(0), "HUB_MONGODB_URI", List.of(), Map.of(), s.root(), () -> { },
+          () -> true, Duration.ofSeconds(5), true, s.externalMongo());
+    }
+    String backend = "memory".equals(s.env().get("HUB_MONGODB_BACKEND")) ? "memory"
+        : s.home().resolve("mongodb/cases.mv").toString();
+    return new Component("mongodb", List.of(s.mongoPort()), "HUB_MONGODB_PORT",
+        java("128m", MongoMain.class.getName(), Integer.toString(s.mongoPort()), backend), Map.of(), s.root(), () -> { },
+        () -> Processes.portOpen(s.mongoPort()), Duration.ofSeconds(60), false, "localhost:" + s.mongoPort());
+  }
+
+  private Component keycloak() {
+    if (s.externalKeycloak() != null) {
+      return new Component("keycloak", List.of(0), "HUB_KEYCLOAK_URL", List.of(), Map.of(), s.root(), () -> { },
+          () -> Hub.httpOk(s.issuerUri() + "/.well-known/openid-configuration"), Duration.ofSeconds(30), true,
+          s.externalKeycloak());
+    }
+    Path dist = s.root().resolve(".hub/dist/keycloak-" + KEYCLOAK_VERSION);
+    List<String> cmd = List.of(dist.resolve("bin/kc.sh").toString(), "start-dev",
+        "--http-host=127.0.0.1", "--http-port=" + s.keycloakPort(),
+        "--http-management-port=" + s.keycloakManagementPort(),
+        "--hostname=http://localhost:" + s.keycloakPort(),
+        "--health-enabled=true", "--import-realm",
+        "--features=token-exchange:v1,admin-fine-grained-authz:v1",
+        "--db=postgres", "--db-url=" + s.postgresBaseUrl() + "keycloak",
+        "--db-username=" + s.postgresUser(), "--db-password=" + s.postgresPassword());
+    Map<String, String> env = new HashMap<>();
+    env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+    env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+    env.put("JAVA_HOME", Path.of(s.javaCommand()).getParent().getParent().toString());
+    return new Component("keycloak", List.of(s.keycloakPort(), s.keycloakManagementPort()), "HUB_KEYCLOAK_PORT", cmd,
+        env, dist, () -> prepareKeycloak(dist),
+        () -> Hub.httpOk("http://127.0.0.1:" + s.keycloakManagementPort() + "/health/ready"),
+        Duration.ofSeconds(300), false, s.keycloakUrl());
+  }
+
+  private void prepareKeycloak(Path dist) {
+    try {
+      if (!Files.exists(dist.resolve("bin/kc.sh"))) {
+        Path zip = s.root().resolve("infra/devstack/target/keycloak-dist.zip");
+        if (!Files.exists(zip)) {
+          throw new Hub.StartupFailure("Keycloak's distribution is missing: run ./mvnw -pl infra/devstack package");
+        }
+        System.out.println("[hub] unpacking Keycloak " + KEYCLOAK_VERSION + " into " + dist.getParent());
+        unzip(zip, dist.getParent());
+        try (var scripts = Files.list(dist.resolve("bin"))) {
+          scripts.filter(p -> p.toString().endsWith(".sh")).forEach(p -> p.toFile().setExecutable(true));
+        }
+      }
+      Path imports = dist.resolve("data/import");
+      Files.createDirectories(imports);
+      Files.copy(s.root().resolve("infra/keycloak/peak-realm.json"), imports.resolve("peak-realm.json"),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void unzip(Path zip, Path target) throws IOException {
+    Files.createDirectories(target);
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      ZipEntry entry;
+      while ((entry = in.getNextEntry()) != null) {
+        Path out = target.resolve(entry.getName()).normalize();
+        if (!out.startsWith(target)) {
+          throw new IOException("zip entry outside the target: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(out);
+        } else {
+          Files.createDirectories(out.getParent());
+          copy(in, out);
+        }
+      }
+    }
+  }
+
+  private static void copy(InputStream in, Path out) throws IOException {
+    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void delete(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- services
+
+  record ServiceSpec(String name, int defaultPort, String portVariable, String database) {}
+
+  static final List<ServiceSpec> SERVICES = List.of(
+      new ServiceSpec("identity-service", 8081, "HUB_IDENTITY_PORT", "identity"),
+      new ServiceSpec("billing-service", 8082, "HUB_BILLING_PORT", "billing"),
+      new ServiceSpec("subscription-service", 8083, "HUB_SUBSCRIPTION_PORT", "subscription"),
+      new ServiceSpec("case-service", 8084, "HUB_CASE_PORT", null),
+      new ServiceSpec("portal-bff", 8085, "HUB_BFF_PORT", "bff"),
+      new ServiceSpec("gateway-service", 8080, "HUB_GATEWAY_PORT", null));
+
+  int servicePort(String name) {
+    ServiceSpec spec = SERVICES.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    return s.port(spec.portVariable(), spec.defaultPort());
+  }
+
+  String serviceUrl(String name) {
+    return "http://localhost:" + servicePort(name);
+  }
+
+  List<Component> services() {
+    return SERVICES.stream().map(this::service).toList();
+  }
+
+  private Component service(ServiceSpec spec) {
+    int port = s.port(spec.portVariable(), spec.defaultPort());
+    Path jar = s.root().resolve(spec.name() + "/target/" + spec.name() + ".jar");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(s.javaCommand());
+    cmd.addAll(List.of(s.env().getOrDefault("HUB_JAVA_OPTS",
+        "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k").split("\\s+")));
+    cmd.addAll(List.of("-jar", jar.toString()));
+    Map<String, String> env = new HashMap<>();
+    env.put("SERVER_PORT", Integer.toString(port));
+    env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafkaBootstrap());
+    env.put("KEYCLOAK_ISSUER_URI", s.issuerUri());
+    env.put("IDENTITY_SERVICE_URL", serviceUrl("identity-service"));
+    env.put("BILLING_SERVICE_URL", serviceUrl("billing-service"));
+    env.put("SUBSCRIPTION_SERVICE_URL", serviceUrl("subscription-service"));
+    env.put("CASE_SERVICE_URL", serviceUrl("case-service"));
+    env.put("PORTAL_BFF_URL", serviceUrl("portal-bff"));
+    env.put("MONGODB_URI", s.mongoUri());
+    if (spec.database() != null) {
+      env.put("DB_URL", s.postgresBaseUrl() + spec.database());
+      env.put("DB_USERNAME", s.postgresUser());
+      env.put("DB_PASSWORD", s.postgresPassword());
+    }
+    return new Component(spec.name(), List.of(port), spec.portVariable(), cmd, env, s.root(),
+        () -> {
+          if (!Files.exists(jar)) {
+            throw new Hub.StartupFailure(jar + " is missing: run ./mvnw -B package -DskipTests (./hub up does it for you)");
+          }
+        },
+        () -> Hub.httpOk("http://localhost:" + port + "/actuator/health/readiness"), Duration.ofSeconds(240), false,
+        "localhost:" + port);
+  }
+}

@@ -1,0 +1,150 @@
+package io.peakhub.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The demo data `./hub up` loads, through the services' own admin APIs (never their tables), with
+ * a service-account token of the Keycloak client hub-seeder. Every call is idempotent (PUT by
+ * key, payments with an Idempotency-Key), so running it again changes nothing.
+ */
+final class DemoData {
+
+  static final String PASSWORD = "demo1234";
+
+  record User(String id, String username, String role, String note) {}
+
+  record Account(String id, String number, String name, String currency) {}
+
+  static final Account ACME = new Account("a0000000-0000-4000-8000-000000000101", "A-000101", "Acme Corporation", "USD");
+  static final Account GLOBEX = new Account("a0000000-0000-4000-8000-000000000102", "A-000102", "Globex GmbH", "EUR");
+  static final Account INITECH = new Account("a0000000-0000-4000-8000-000000000103", "A-000103", "Initech KK", "JPY");
+
+  // ids and names match infra/keycloak/peak-realm.json
+  static final List<User> USERS = List.of(
+      new User("c0000000-0000-4000-8000-000000000001", "alice", "customer", "contact of Acme Corporation"),
+      new User("c0000000-0000-4000-8000-000000000002", "bob", "customer", "contact of Globex GmbH"),
+      new User("c0000000-0000-4000-8000-000000000003", "carol", "customer", "contact of Initech KK"),
+      new User("e0000000-0000-4000-8000-000000000001", "erin", "account_executive", "manages all three accounts"),
+      new User("50000000-0000-4000-8000-000000000001", "sam", "success_agent", "works cases of every account"),
+      new User("ad000000-0000-4000-8000-000000000001", "ada", "admin", "administers the portal"));
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Settings settings;
+  private final Components components;
+  private String token;
+
+  DemoData(Settings settings) {
+    this.settings = settings;
+    this.components = new Components(settings, new Processes(settings));
+  }
+
+  void seed() throws IOException, InterruptedException {
+    token = serviceToken();
+    String identity = components.serviceUrl("identity-service");
+    String billing = components.serviceUrl("billing-service");
+    String subscriptions = components.serviceUrl("subscription-service");
+    String cases = components.serviceUrl("case-service");
+
+    put(identity + "/admin/memberships/" + USERS.get(0).id(), memberships("contact", ACME));
+    put(identity + "/admin/memberships/" + USERS.get(1).id(), memberships("contact", GLOBEX));
+    put(identity + "/admin/memberships/" + USERS.get(2).id(), memberships("contact", INITECH));
+    put(identity + "/admin/memberships/" + USERS.get(3).id(), memberships("manager", ACME, GLOBEX, INITECH));
+
+    LocalDate today = LocalDate.now();
+    for (Account a : List.of(ACME, GLOBEX, INITECH)) {
+      put(billing + "/admin/accounts/" + a.id(), """
+          {"number":"%s","name":"%s","currency":"%s","status":"active"}""".formatted(a.number(), a.name(), a.currency()));
+    }
+    invoice(billing, ACME, "INV-2026-000101", today.minusDays(75), "1200.00");
+    invoice(billing, ACME, "INV-2026-000102", today.minusDays(45), "450.00");
+    invoice(billing, ACME, "INV-2026-000103", today.minusDays(15), "980.50");
+    invoice(billing, GLOBEX, "INV-2026-000201", today.minusDays(40), "2400.00");
+    invoice(billing, GLOBEX, "INV-2026-000202", today.minusDays(10), "310.25");
+    invoice(billing, INITECH, "INV-2026-000301", today.minusDays(20), "150000");
+    pay(billing, ACME, "seed-acme-1", "1200.00");
+    pay(billing, GLOBEX, "seed-globex-1", "1000.00");
+
+    subscription(subscriptions, ACME, "SUB-000101", "Peak Analytics Pro", 25, "active");
+    subscription(subscriptions, ACME, "SUB-000102", "Peak Support Premium", 1, "active");
+    subscription(subscriptions, GLOBEX, "SUB-000201", "Peak Analytics Standard", 10, "active");
+    subscription(subscriptions, INITECH, "SUB-000301", "Peak Analytics Pro", 5, "paused");
+
+    supportCase(cases, ACME, "CS-000101", "Invoice INV-2026-000102 shows the wrong VAT number", "open");
+    supportCase(cases, ACME, "CS-000102", "Add two seats to Analytics Pro", "resolved");
+    supportCase(cases, GLOBEX, "CS-000201", "Export of usage data fails", "open");
+  }
+
+  private static String memberships(String relation, Account... accounts) {
+    StringBuilder sb = new StringBuilder("{\"relation\":\"" + relation + "\",\"accountIds\":[");
+    for (int i = 0; i < accounts.length; i++) {
+      sb.append(i == 0 ? "" : ",").append('"').append(accounts[i].id()).append('"');
+    }
+    return sb.append("]}").toString();
+  }
+
+  private void invoice(String billing, Account a, String number, LocalDate date, String amount)
+      throws IOException, InterruptedException {
+    put(billing + "/admin/accounts/" + a.id() + "/invoices/" + number, """
+        {"invoiceDate":"%s","dueDate":"%s","amount":"%s"}""".formatted(date, date.plusDays(30), amount));
+  }
+
+  private void pay(String billing, Account a, String key, String amount) throws IOException, InterruptedException {
+    send(HttpRequest.newBuilder(URI.create(billing + "/accounts/" + a.id() + "/payments"))
+        .header("Idempotency-Key", key)
+        .POST(HttpRequest.BodyPublishers.ofString("""
+            {"amount":"%s","currency":"%s"}""".formatted(amount, a.currency()))));
+  }
+
+  private void subscription(String base, Account a, String number, String plan, int quantity, String status)
+      throws IOException, InterruptedException {
+    put(base + "/admin/accounts/" + a.id() + "/subscriptions/" + number, """
+        {"planName":"%s","quantity":%d,"status":"%s","startDate":"%s"}""".formatted(plan, quantity, status,
+        LocalDate.now().minusMonths(8)));
+  }
+
+  private void supportCase(String base, Account a, String number, String subject, String status)
+      throws IOException, InterruptedException {
+    put(base + "/admin/cases/" + number, """
+        {"accountId":"%s","subject":"%s","status":"%s"}""".formatted(a.id(), subject, status));
+  }
+
+  private void put(String url, String json) throws IOException, InterruptedException {
+    send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private void send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+    HttpRequest request = builder.header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30)).build();
+    HttpResponse<String> response = Hub.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new Hub.StartupFailure("seeding failed: " + request.method() + " " + request.uri() + " answered "
+          + response.statusCode() + " " + response.body());
+    }
+  }
+
+  private String serviceToken() throws IOException, InterruptedException {
+    String form = "grant_type=client_credentials&client_id=hub-seeder&client_secret="
+        + URLEncoder.encode(settings.env().getOrDefault("HUB_SEEDER_SECRET", "hub-seeder-secret"), StandardCharsets.UTF_8);
+    HttpResponse<String> response = Hub.HTTP.send(HttpRequest.newBuilder(
+            URI.create(settings.issuerUri() + "/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new Hub.StartupFailure("Keycloak refused the seeder's token request (" + response.statusCode() + "): "
+          + response.body());
+    }
+    JsonNode body = JSON.readTree(response.body());
+    return body.get("access_token").asString();
+  }
+}
