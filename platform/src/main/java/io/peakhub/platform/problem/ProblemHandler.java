@@ -1,6 +1,7 @@
 package io.peakhub.platform.problem;
 
 import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,6 +17,9 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -70,6 +74,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
         .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
         .toList();
+    return invalid(errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors = new ArrayList<>();
+    for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+      if (result instanceof ParameterErrors body) {
+        body.getFieldErrors().forEach(e -> errors.add(Map.of("field", e.getField(), "message",
+            String.valueOf(e.getDefaultMessage()))));
+      } else {
+        String name = String.valueOf(result.getMethodParameter().getParameterName());
+        result.getResolvableErrors().forEach(e -> errors.add(Map.of("field", name, "message",
+            String.valueOf(e.getDefaultMessage()))));
+      }
+    }
+    return invalid(errors);
+  }
+
+  private ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         errors.isEmpty() ? "The request is invalid." : "'" + errors.get(0).get("field") + "' " + errors.get(0).get("message") + ".");
     body.setType(ProblemTypes.of("invalid-input"));
