@@ -1,0 +1,56 @@
+package io.peakhub.billing.account;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AccountRepository {
+
+  private static final String COLUMNS = "id, number, name, currency, status, credit_balance, updated_at";
+
+  private final JdbcClient jdbc;
+
+  AccountRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<BillingAccount> find(UUID id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM billing_account WHERE id = :id").param("id", id)
+        .query(BillingAccount.class).optional();
+  }
+
+  /** Locks the account row: every balance change of one account is serialised here. */
+  public Optional<BillingAccount> lock(UUID id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM billing_account WHERE id = :id FOR UPDATE").param("id", id)
+        .query(BillingAccount.class).optional();
+  }
+
+  void upsert(UUID id, String number, String name, String currency, String status, Instant now) {
+    jdbc.sql("""
+            INSERT INTO billing_account (id, number, name, currency, status, created_at, updated_at)
+            VALUES (:id, :number, :name, :currency, :status, :now, :now)
+            ON CONFLICT (id) DO UPDATE SET number = :number, name = :name, status = :status, updated_at = :now""")
+        .param("id", id).param("number", number).param("name", name).param("currency", currency)
+        .param("status", status).param("now", Timestamp.from(now)).update();
+  }
+
+  public void setCreditBalance(UUID id, BigDecimal credit, Instant now) {
+    jdbc.sql("UPDATE billing_account SET credit_balance = :credit, updated_at = :now WHERE id = :id")
+        .param("credit", credit).param("now", Timestamp.from(now)).param("id", id).update();
+  }
+
+  public void touch(UUID id, Instant now) {
+    jdbc.sql("UPDATE billing_account SET updated_at = :now WHERE id = :id")
+        .param("now", Timestamp.from(now)).param("id", id).update();
+  }
+
+  public boolean numberTakenByAnother(UUID id, String number) {
+    return jdbc.sql("SELECT count(*) FROM billing_account WHERE number = :n AND id <> :id")
+        .param("n", number).param("id", id).query(Integer.class).single() > 0;
+  }
+}

@@ -1,0 +1,58 @@
+package io.peakhub.billing.account;
+
+import io.peakhub.billing.money.Money;
+import io.peakhub.platform.outbox.Outbox;
+import io.peakhub.platform.problem.NotFoundException;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Computes account summaries and announces every change of one as BalanceChanged.v1. */
+@Service
+public class AccountSummaries {
+
+  public static final String TOPIC = "billing.account";
+
+  private final JdbcClient jdbc;
+  private final AccountRepository accounts;
+  private final Outbox outbox;
+
+  AccountSummaries(JdbcClient jdbc, AccountRepository accounts, Outbox outbox) {
+    this.jdbc = jdbc;
+    this.accounts = accounts;
+    this.outbox = outbox;
+  }
+
+  @Transactional(readOnly = true)
+  public AccountSummary of(UUID accountId) {
+    BillingAccount a = accounts.find(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
+    BigDecimal balance = jdbc.sql("SELECT coalesce(sum(balance), 0) FROM invoice WHERE account_id = :a AND status <> 'void'")
+        .param("a", accountId).query(BigDecimal.class).single();
+    record LastPayment(BigDecimal amount, Timestamp createdAt) {}
+    LastPayment last = jdbc.sql("""
+            SELECT amount, created_at FROM payment WHERE account_id = :a AND status = 'succeeded'
+            ORDER BY created_at DESC LIMIT 1""")
+        .param("a", accountId).query(LastPayment.class).optional().orElse(null);
+    LocalDate lastInvoice = jdbc.sql("SELECT max(invoice_date) FROM invoice WHERE account_id = :a")
+        .param("a", accountId).query(LocalDate.class).optional().orElse(null);
+    return new AccountSummary(a.id(), a.number(), a.name(), a.currency(), a.status(),
+        Money.atScale(balance, a.currency()), Money.atScale(a.creditBalance(), a.currency()),
+        last == null ? null : Money.atScale(last.amount(), a.currency()),
+        last == null ? null : last.createdAt().toInstant(), lastInvoice, a.updatedAt());
+  }
+
+  /** Call after changing an account's money, in the same transaction: stamps the change and emits the event. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public AccountSummary changed(UUID accountId, Instant now) {
+    accounts.touch(accountId, now);
+    AccountSummary summary = of(accountId);
+    outbox.append(TOPIC, accountId.toString(), "BalanceChanged.v1", summary);
+    return summary;
+  }
+}

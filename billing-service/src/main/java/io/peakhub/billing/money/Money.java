@@ -1,0 +1,47 @@
+package io.peakhub.billing.money;
+
+import io.peakhub.platform.problem.InvalidInputException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+/** Amounts are BigDecimal at the scale of their ISO 4217 currency (JPY 0, USD 2, KWD 3), never floats. */
+public final class Money {
+
+  private Money() {}
+
+  public static int scaleOf(String currency) {
+    return currency(currency).getDefaultFractionDigits();
+  }
+
+  public static Currency currency(String code) {
+    try {
+      Currency c = Currency.getInstance(code);
+      if (c.getDefaultFractionDigits() < 0) {
+        throw new InvalidInputException("currency", code + " is not a currency that can be billed.");
+      }
+      return c;
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new InvalidInputException("currency", "'" + code + "' is not an ISO 4217 currency code.");
+    }
+  }
+
+  /** A positive amount with no more decimals than the currency has; returned at the currency's scale. */
+  public static BigDecimal positive(String field, BigDecimal amount, String currency) {
+    if (amount == null || amount.signum() <= 0) {
+      throw new InvalidInputException(field, "'" + field + "' must be greater than zero.");
+    }
+    int scale = scaleOf(currency);
+    if (amount.stripTrailingZeros().scale() > scale) {
+      throw new InvalidInputException(field, "'" + field + "' has more decimals than " + currency + " allows (" + scale + ").");
+    }
+    if (amount.precision() - amount.scale() > 15) {
+      throw new InvalidInputException(field, "'" + field + "' is too large.");
+    }
+    return amount.setScale(scale, RoundingMode.UNNECESSARY);
+  }
+
+  public static BigDecimal atScale(BigDecimal amount, String currency) {
+    return amount.setScale(scaleOf(currency), RoundingMode.HALF_EVEN);
+  }
+}

@@ -1,0 +1,44 @@
+package io.peakhub.billing.payment;
+
+import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.problem.InvalidInputException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PaymentController {
+
+  record PayRequest(@NotNull BigDecimal amount, @NotNull @Size(min = 3, max = 3) String currency) {}
+
+  private final AccountAccess access;
+  private final PaymentService payments;
+
+  PaymentController(AccountAccess access, PaymentService payments) {
+    this.access = access;
+    this.payments = payments;
+  }
+
+  /** Pays open invoices oldest first; a retry with the same Idempotency-Key answers the first payment. */
+  @PostMapping("/accounts/{accountId}/payments")
+  ResponseEntity<PaymentView> pay(@PathVariable UUID accountId,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody PayRequest request) {
+    access.requireView(accountId.toString());
+    if (key == null || key.isBlank() || key.length() > 100 || !key.matches("[A-Za-z0-9_.:-]+")) {
+      throw new InvalidInputException("Idempotency-Key",
+          "Send an Idempotency-Key header (1 to 100 letters, digits, '-', '_', '.', ':') so a retry never pays twice.");
+    }
+    PaymentService.Outcome outcome = payments.pay(accountId, key, request.amount(), request.currency());
+    return ResponseEntity.status(outcome.replayed() ? 200 : 201)
+        .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+        .body(outcome.payment());
+  }
+}

@@ -1,0 +1,234 @@
+package io.peakhub.billing.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.testing.StaticAccountAccess;
+import io.peakhub.platform.testing.TestJwts;
+import io.peakhub.platform.testing.TestPostgres;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@SpringBootTest(properties = "peakhub.outbox.relay.enabled=false")
+@AutoConfigureMockMvc
+@Import({TestJwts.Decoder.class, PaymentIntegrationTest.Grants.class})
+class PaymentIntegrationTest {
+
+  static final String ALICE = UUID.randomUUID().toString();
+  static final String BOB = UUID.randomUUID().toString();
+  static final StaticAccountAccess GRANTS = new StaticAccountAccess();
+
+  @TestConfiguration
+  static class Grants {
+    @Bean
+    AccountAccess accountAccess() {
+      return GRANTS;
+    }
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    var db = TestPostgres.newDatabase("billing");
+    registry.add("spring.datasource.url", db::url);
+    registry.add("spring.datasource.username", db::username);
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
+
+  static final String ADMIN = "Bearer " + TestJwts.token("admin-1", "ada", "admin");
+  static final String ALICE_TOKEN = "Bearer " + TestJwts.token(ALICE, "alice", "customer");
+  static final String BOB_TOKEN = "Bearer " + TestJwts.token(BOB, "bob", "customer");
+  static int invoiceSeq = 100;
+
+  UUID acme;
+
+  @BeforeEach
+  void anAccountWithTwoOpenInvoices() throws Exception {
+    acme = UUID.randomUUID();
+    String number = String.format("A-%06d", Math.abs(acme.hashCode() % 1_000_000));
+    mvc.perform(put("/admin/accounts/" + acme).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"number\":\"" + number + "\",\"name\":\"Acme\",\"currency\":\"USD\",\"status\":\"active\"}"))
+        .andExpect(status().isOk());
+    issue("2026-01-01", "100.00");
+    issue("2026-02-01", "50.00");
+    GRANTS.grant(ALICE, acme.toString());
+    GRANTS.grant(BOB, UUID.randomUUID().toString());
+  }
+
+  private void issue(String date, String amount) throws Exception {
+    String number = String.format("INV-2026-%06d", ++invoiceSeq);
+    mvc.perform(put("/admin/accounts/" + acme + "/invoices/" + number).header("Authorization", ADMIN)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"invoiceDate\":\"" + date + "\",\"dueDate\":\"" + date + "\",\"amount\":\"" + amount + "\"}"))
+        .andExpect(status().isOk());
+  }
+
+  private ResultActions pay(String token, UUID account, String key, String body) throws Exception {
+    var request = post("/accounts/" + account + "/payments").header("Authorization", token)
+        .contentType(MediaType.APPLICATION_JSON).content(body);
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return mvc.perform(request);
+  }
+
+  private int payments() {
+    return jdbc.sql("SELECT count(*) FROM payment WHERE account_id = :a").param("a", acme).query(Integer.class).single();
+  }
+
+  private List<String> eventTypes() {
+    return jdbc.sql("SELECT type FROM outbox_event WHERE message_key = :a ORDER BY seq").param("a", acme.toString())
+        .query(String.class).list();
+  }
+
+  @Test
+  void customerPaysOldestInvoiceFirstAndTheSummaryShowsTheNewBalance() throws Exception {
+    mvc.perform(get("/accounts/" + acme + "/summary").header("Authorization", ALICE_TOKEN))
+        .andExpect(jsonPath("$.balance").value(150.00))
+        .andExpect(jsonPath("$.name").value("Acme"));
+
+    pay(ALICE_TOKEN, acme, "k-1", "{\"amount\":\"120.00\",\"currency\":\"USD\"}")
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.allocations.length()").value(2))
+        .andExpect(jsonPath("$.allocations[0].amount").value(100.00))
+        .andExpect(jsonPath("$.allocations[1].amount").value(20.00));
+
+    mvc.perform(get("/accounts/" + acme + "/summary").header("Authorization", ALICE_TOKEN))
+        .andExpect(jsonPath("$.balance").value(30.00))
+        .andExpect(jsonPath("$.lastPaymentAmount").value(120.00));
+    assertThat(eventTypes()).endsWith("PaymentSucceeded.v1", "BalanceChanged.v1");
+  }
+
+  @Test
+  void overpaymentGoesToCreditBalance() throws Exception {
+    pay(ALICE_TOKEN, acme, "k-over", "{\"amount\":\"175.50\",\"currency\":\"USD\"}")
+        .andExpect(status().isCreated()).andExpect(jsonPath("$.toCredit").value(25.50));
+    mvc.perform(get("/accounts/" + acme + "/summary").header("Authorization", ALICE_TOKEN))
+        .andExpect(jsonPath("$.balance").value(0))
+        .andExpect(jsonPath("$.creditBalance").value(25.50));
+  }
+
+  @Test
+  void anotherCustomerCannotReadTheSummaryNorPay() throws Exception {
+    mvc.perform(get("/accounts/" + acme + "/summary").header("Authorization", BOB_TOKEN))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/not-found"));
+    pay(BOB_TOKEN, acme, "k-bob", "{\"amount\":\"10.00\",\"currency\":\"USD\"}").andExpect(status().isNotFound());
+    assertThat(payments()).isZero();
+  }
+
+  @Test
+  void customerCannotUseAdminApis() throws Exception {
+    mvc.perform(put("/admin/accounts/" + acme + "/invoices/INV-2026-999999").header("Authorization", ALICE_TOKEN)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"invoiceDate\":\"2026-01-01\",\"dueDate\":\"2026-01-01\",\"amount\":\"1.00\"}"))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void retryWithTheSameKeyReplaysTheFirstAnswer() throws Exception {
+    String first = pay(ALICE_TOKEN, acme, "k-retry", "{\"amount\":\"10.00\",\"currency\":\"USD\"}")
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    String id = first.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    pay(ALICE_TOKEN, acme, "k-retry", "{\"amount\":10,\"currency\":\"USD\"}")
+        .andExpect(status().isOk())
+        .andExpect(header().string("Idempotent-Replayed", "true"))
+        .andExpect(jsonPath("$.id").value(id));
+    assertThat(payments()).isEqualTo(1);
+  }
+
+  @Test
+  void sameKeyWithADifferentBodyIsRefused() throws Exception {
+    pay(ALICE_TOKEN, acme, "k-diff", "{\"amount\":\"10.00\",\"currency\":\"USD\"}").andExpect(status().isCreated());
+    pay(ALICE_TOKEN, acme, "k-diff", "{\"amount\":\"11.00\",\"currency\":\"USD\"}")
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/idempotency-key-reused"));
+    assertThat(payments()).isEqualTo(1);
+  }
+
+  @Test
+  void fiftyConcurrentRequestsWithOneKeyChargeOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Callable<Integer>> calls = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      calls.add(() -> pay(ALICE_TOKEN, acme, "k-race", "{\"amount\":\"5.00\",\"currency\":\"USD\"}")
+          .andReturn().getResponse().getStatus());
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> f : pool.invokeAll(calls)) {
+      statuses.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(statuses).containsOnly(200, 201);
+    assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+    assertThat(payments()).isEqualTo(1);
+    assertThat(eventTypes().stream().filter("PaymentSucceeded.v1"::equals)).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "k-zero|{\"amount\":\"0\",\"currency\":\"USD\"}|amount",
+      "k-neg|{\"amount\":\"-5.00\",\"currency\":\"USD\"}|amount",
+      "k-dec|{\"amount\":\"1.001\",\"currency\":\"USD\"}|amount",
+      "k-cur|{\"amount\":\"1.00\",\"currency\":\"EUR\"}|currency",
+      "|{\"amount\":\"1.00\",\"currency\":\"USD\"}|Idempotency-Key",
+      "k-miss|{\"currency\":\"USD\"}|amount"})
+  void badPaymentsAre400NamingTheFieldAndWriteNothing(String key, String body, String field) throws Exception {
+    int events = eventTypes().size();
+    pay(ALICE_TOKEN, acme, key, body)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value(field));
+    assertThat(payments()).isZero();
+    assertThat(eventTypes()).hasSize(events);
+  }
+
+  @Test
+  void malformedAccountIdAndUnknownFieldsAre400() throws Exception {
+    mvc.perform(get("/accounts/12345/summary").header("Authorization", ALICE_TOKEN))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("accountId"));
+    pay(ALICE_TOKEN, acme, "k-x", "{\"amount\":\"1.00\",\"currency\":\"USD\",\"accountId\":\"" + UUID.randomUUID() + "\"}")
+        .andExpect(status().isBadRequest());
+    assertThat(payments()).isZero();
+  }
+
+  @Test
+  void inactiveAccountTakesNoPayments() throws Exception {
+    String number = jdbc.sql("SELECT number FROM billing_account WHERE id = :a").param("a", acme).query(String.class).single();
+    mvc.perform(put("/admin/accounts/" + acme).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"number\":\"" + number + "\",\"name\":\"Acme\",\"currency\":\"USD\",\"status\":\"inactive\"}"))
+        .andExpect(status().isOk());
+    pay(ALICE_TOKEN, acme, "k-inactive", "{\"amount\":\"1.00\",\"currency\":\"USD\"}")
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/account-inactive"));
+    mvc.perform(get("/accounts/" + acme + "/summary").header("Authorization", ALICE_TOKEN))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("inactive"));
+  }
+}
