@@ -14,7 +14,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Producer and consumer rules for every service: producers are idempotent with acks=all; a
- * message that still fails after three tries goes to {@code <topic>.DLT} instead of blocking its
+ * message that still fails after three tries goes to {@code <topic>-dlt} (spring-kafka 4 naming) instead of blocking its
  * partition.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")

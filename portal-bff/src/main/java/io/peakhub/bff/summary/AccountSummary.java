@@ -1,0 +1,11 @@
+package io.peakhub.bff.summary;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** billing-service's account summary, as its API and its BalanceChanged.v1 event carry it. */
+public record AccountSummary(UUID accountId, String accountNumber, String name, String currency, String status,
+    BigDecimal balance, BigDecimal creditBalance, BigDecimal lastPaymentAmount, Instant lastPaymentAt,
+    LocalDate lastInvoiceDate, Instant asOf) {}
