@@ -1,0 +1,109 @@
+package io.peakhub.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.peakhub.cases.supportcase.SupportCaseRepository;
+import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.testing.StaticAccountAccess;
+import io.peakhub.platform.testing.TestJwts;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Against the MongoDB stand-in (mongo-java-server), in-process on a free port. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({TestJwts.Decoder.class, SupportCaseApiTest.Grants.class})
+class SupportCaseApiTest {
+
+  static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+  static final String ALICE = UUID.randomUUID().toString();
+  static final String BOB = UUID.randomUUID().toString();
+  static final UUID ACME = UUID.randomUUID();
+  static final UUID GLOBEX = UUID.randomUUID();
+
+  @TestConfiguration
+  static class Grants {
+    @Bean
+    AccountAccess accountAccess() {
+      return new StaticAccountAccess().grant(ALICE, ACME.toString()).grant(BOB, GLOBEX.toString());
+    }
+  }
+
+  @DynamicPropertySource
+  static void mongo(DynamicPropertyRegistry registry) {
+    var address = MONGO.bind();
+    registry.add("spring.mongodb.uri", () -> "mongodb://localhost:" + address.getPort() + "/cases");
+  }
+
+  @AfterAll
+  static void stop() {
+    MONGO.shutdown();
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired SupportCaseRepository cases;
+  @Autowired MongoTemplate mongo;
+
+  static final String ADMIN = "Bearer " + TestJwts.token("admin-1", "ada", "admin");
+
+  private ResultActions putCase(String token, String number, String body) throws Exception {
+    return mvc.perform(put("/admin/cases/" + number).header("Authorization", token)
+        .contentType(MediaType.APPLICATION_JSON).content(body));
+  }
+
+  @Test
+  void customerListsTheirAccountsCasesAndAnotherCustomerIsRefused() throws Exception {
+    putCase(ADMIN, "CS-000001", "{\"accountId\":\"" + ACME + "\",\"subject\":\"Wrong VAT\",\"status\":\"open\"}")
+        .andExpect(status().isOk());
+    putCase(ADMIN, "CS-000001", "{\"accountId\":\"" + ACME + "\",\"subject\":\"Wrong VAT\",\"status\":\"resolved\"}")
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("resolved"));
+    mvc.perform(get("/accounts/" + ACME + "/cases").header("Authorization", "Bearer " + TestJwts.token(ALICE, "alice", "customer")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[?(@.number == 'CS-000001')].status").value(org.hamcrest.Matchers.contains("resolved")))
+        .andExpect(jsonPath("$[*].accountId").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(ACME.toString()))));
+    mvc.perform(get("/accounts/" + ACME + "/cases").header("Authorization", "Bearer " + TestJwts.token(BOB, "bob", "customer")))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void caseNumbersAreUniqueByIndexAndCannotMoveAccounts() throws Exception {
+    assertThat(mongo.indexOps("support_case").getIndexInfo())
+        .anySatisfy(i -> assertThat(i.isUnique() && i.getName().contains("number")).isTrue());
+    putCase(ADMIN, "CS-000002", "{\"accountId\":\"" + ACME + "\",\"subject\":\"A\",\"status\":\"open\"}")
+        .andExpect(status().isOk());
+    putCase(ADMIN, "CS-000002", "{\"accountId\":\"" + GLOBEX + "\",\"subject\":\"A\",\"status\":\"open\"}")
+        .andExpect(status().isConflict());
+  }
+
+  @Test
+  void badInputAndNonAdminsAreRefusedAndNothingIsWritten() throws Exception {
+    long before = cases.count();
+    putCase(ADMIN, "CS-000003", "{\"accountId\":\"" + ACME + "\",\"subject\":\"\",\"status\":\"open\"}")
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("subject"));
+    putCase(ADMIN, "CS-000003", "{\"accountId\":\"nope\",\"subject\":\"A\",\"status\":\"open\"}")
+        .andExpect(status().isBadRequest());
+    putCase("Bearer " + TestJwts.token(ALICE, "alice", "customer"), "CS-000003",
+        "{\"accountId\":\"" + ACME + "\",\"subject\":\"A\",\"status\":\"open\"}")
+        .andExpect(status().isForbidden());
+    assertThat(cases.count()).isEqualTo(before);
+  }
+}
