@@ -1,0 +1,99 @@
+package io.peakhub.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway is the browser's OAuth2 client (authorization code + PKCE against Keycloak). Tokens
+ * stay in the server-side session; the browser holds only the HttpOnly SESSION cookie and the
+ * readable XSRF-TOKEN cookie that mutating calls echo in X-XSRF-TOKEN.
+ */
+@Configuration
+class BrowserSecurityConfiguration {
+
+  /** Tokens are stored per browser session, never per user name (see ../shared/GATEWAY.md, pitfall 1). */
+  @Bean
+  ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
+    return new WebSessionServerOAuth2AuthorizedClientRepository();
+  }
+
+  @Bean
+  SecurityWebFilterChain browserChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+      ServerOAuth2AuthorizedClientRepository authorizedClients) {
+    var sessionContext = new WebSessionServerSecurityContextRepository();
+    var csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
+    var oidcLogout = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+    oidcLogout.setPostLogoutRedirectUri("{baseUrl}/");
+
+    http.securityContextRepository(sessionContext)
+        .authorizeExchange(a -> a
+            .pathMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.svg").permitAll()
+            .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
+            .pathMatchers("/login/**", "/oauth2/**").permitAll()
+            .anyExchange().authenticated())
+        .oauth2Login(o -> o.authorizedClientRepository(authorizedClients).securityContextRepository(sessionContext))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
+        .csrf(c -> c.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(csrfHandler))
+        .logout(l -> l.logoutUrl("/logout")
+            .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
+            // built lazily: the logout filter assembles this before the logout handlers run (GATEWAY.md pitfall 3)
+            .logoutSuccessHandler((exchange, auth) -> Mono.defer(() -> oidcLogout.onLogoutSuccess(exchange, auth))))
+        .headers(h -> h
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self' http://localhost:*"))
+            .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  /** API calls without a session get a 401 problem (the UI then offers to sign in); pages get the login redirect. */
+  private static ServerAuthenticationEntryPoint entryPoint() {
+    var api = new PathPatternParserServerWebExchangeMatcher("/api/**");
+    var login = new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/keycloak");
+    return (exchange, ex) -> api.matches(exchange).flatMap(m -> m.isMatch()
+        ? problem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in to continue.")
+        : login.commence(exchange, ex));
+  }
+
+  static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String slug, String detail) {
+    var response = exchange.getResponse();
+    response.setStatusCode(status);
+    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    String body = "{\"type\":\"https://peakhub.io/problems/" + slug + "\",\"title\":\"" + status.getReasonPhrase()
+        + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}";
+    DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+    return response.writeWith(Mono.just(buffer));
+  }
+
+  /** The reactive CSRF token is lazy: subscribe so the XSRF-TOKEN cookie is written (GATEWAY.md pitfall 4). */
+  @Bean
+  WebFilter csrfCookieWriter() {
+    return (exchange, chain) -> {
+      Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+      return (token == null ? Mono.<CsrfToken>empty() : token).then(chain.filter(exchange));
+    };
+  }
+}
