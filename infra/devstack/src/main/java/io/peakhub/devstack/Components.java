@@ -47,12 +47,15 @@ final class Components {
     Path data = s.home().resolve("postgres");
     Path ready = s.home().resolve("postgres.ready");
     if (s.externalPostgres() != null) {
-      return new Component("postgres", List.of(0), "HUB_POSTGRES_URL", List.of(), Map.of(), s.root(), () -> { },
+      return new Component("postgres", List.of(0), "HUB_POSTGRES_URL", List::of, Map.of(), s.root(), () -> { },
           () -> createExternalDatabases(), Duration.ofSeconds(30), true, s.externalPostgres());
     }
-    List<String> cmd = new ArrayList<>(java("64m", PostgresMain.class.getName(), data.toString(),
-        Integer.toString(s.postgresPort()), ready.toString()));
-    cmd.addAll(DATABASES);
+    java.util.function.Supplier<List<String>> cmd = () -> {
+      List<String> c = new ArrayList<>(java("64m", PostgresMain.class.getName(), data.toString(),
+          Integer.toString(s.postgresPort()), ready.toString()));
+      c.addAll(DATABASES);
+      return c;
+    };
     return new Component("postgres", List.of(s.postgresPort()), "HUB_POSTGRES_PORT", cmd, Map.of(), s.root(),
         () -> delete(ready), () -> Files.exists(ready) && Processes.portOpen(s.postgresPort()),
         Duration.ofSeconds(90), false, "localhost:" + s.postgresPort());
@@ -71,12 +74,12 @@ final class Components {
     Path dir = s.home().resolve("kafka");
     Path config = dir.resolve("server.properties");
     if (s.externalKafka() != null) {
-      return new Component("kafka", List.of(0), "HUB_KAFKA_BOOTSTRAP", List.of(), Map.of(), s.root(), () -> { },
+      return new Component("kafka", List.of(0), "HUB_KAFKA_BOOTSTRAP", List::of, Map.of(), s.root(), () -> { },
           this::kafkaHealthy, Duration.ofSeconds(30), true, s.externalKafka());
     }
-    List<String> cmd = new ArrayList<>(List.of(s.javaCommand(), "-Xmx384m", "-Xms128m", "-XX:+UseSerialGC",
-        "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"), "-cp", s.classpath(), "kafka.Kafka",
-        config.toString()));
+    java.util.function.Supplier<List<String>> cmd = () -> List.of(s.javaCommand(), "-Xmx384m", "-Xms128m",
+        "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"), "-cp", s.classpath(),
+        "kafka.Kafka", config.toString());
     return new Component("kafka", List.of(s.kafkaPort(), s.kafkaControllerPort()), "HUB_KAFKA_PORT", cmd, Map.of(),
         s.root(), () -> prepareKafka(dir, config), this::kafkaHealthy, Duration.ofSeconds(90), false,
         "localhost:" + s.kafkaPort());
@@ -146,19 +149,19 @@ final class Components {
 
   private Component mongo() {
     if (s.externalMongo() != null) {
-      return new Component("mongodb", List.of(0), "HUB_MONGODB_URI", List.of(), Map.of(), s.root(), () -> { },
+      return new Component("mongodb", List.of(0), "HUB_MONGODB_URI", List::of, Map.of(), s.root(), () -> { },
           () -> true, Duration.ofSeconds(5), true, s.externalMongo());
     }
     String backend = "memory".equals(s.env().get("HUB_MONGODB_BACKEND")) ? "memory"
         : s.home().resolve("mongodb/cases.mv").toString();
     return new Component("mongodb", List.of(s.mongoPort()), "HUB_MONGODB_PORT",
-        java("128m", MongoMain.class.getName(), Integer.toString(s.mongoPort()), backend), Map.of(), s.root(), () -> { },
+        () -> java("128m", MongoMain.class.getName(), Integer.toString(s.mongoPort()), backend), Map.of(), s.root(), () -> { },
         () -> Processes.portOpen(s.mongoPort()), Duration.ofSeconds(60), false, "localhost:" + s.mongoPort());
   }
 
   private Component keycloak() {
     if (s.externalKeycloak() != null) {
-      return new Component("keycloak", List.of(0), "HUB_KEYCLOAK_URL", List.of(), Map.of(), s.root(), () -> { },
+      return new Component("keycloak", List.of(0), "HUB_KEYCLOAK_URL", List::of, Map.of(), s.root(), () -> { },
           () -> Hub.httpOk(s.issuerUri() + "/.well-known/openid-configuration"), Duration.ofSeconds(30), true,
           s.externalKeycloak());
     }
@@ -175,7 +178,7 @@ final class Components {
     env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
     env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
     env.put("JAVA_HOME", Path.of(s.javaCommand()).getParent().getParent().toString());
-    return new Component("keycloak", List.of(s.keycloakPort(), s.keycloakManagementPort()), "HUB_KEYCLOAK_PORT", cmd,
+    return new Component("keycloak", List.of(s.keycloakPort(), s.keycloakManagementPort()), "HUB_KEYCLOAK_PORT", () -> cmd,
         env, dist, () -> prepareKeycloak(dist),
         () -> Hub.httpOk("http://127.0.0.1:" + s.keycloakManagementPort() + "/health/ready"),
         Duration.ofSeconds(300), false, s.keycloakUrl());
@@ -282,7 +285,7 @@ final class Components {
       env.put("DB_USERNAME", s.postgresUser());
       env.put("DB_PASSWORD", s.postgresPassword());
     }
-    return new Component(spec.name(), List.of(port), spec.portVariable(), cmd, env, s.root(),
+    return new Component(spec.name(), List.of(port), spec.portVariable(), () -> cmd, env, s.root(),
         () -> {
           if (!Files.exists(jar)) {
             throw new Hub.StartupFailure(jar + " is missing: run ./mvnw -B package -DskipTests (./hub up does it for you)");

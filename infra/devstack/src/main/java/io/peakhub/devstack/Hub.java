@@ -96,7 +96,7 @@ public final class Hub {
     }
   }
 
-  private void startAll(List<Component> list) {
+  void startAll(List<Component> list) {
     for (Component c : list) {
       if (c.external()) {
         say(c.name() + ": using the existing server at " + c.address());
@@ -114,7 +114,7 @@ public final class Hub {
         }
       }
       c.prepare().run();
-      ProcessHandle handle = processes.start(c.name(), c.command(), c.env(), c.workDir());
+      ProcessHandle handle = processes.start(c.name(), c.command().get(), c.env(), c.workDir());
       startedNow.add(c.name());
       say(c.name() + ": starting (pid " + handle.pid() + ", port " + c.ports().get(0) + ")");
     }
@@ -257,7 +257,7 @@ public final class Hub {
   }
 
   /** One server or service the devstack runs. */
-  record Component(String name, List<Integer> ports, String portVariable, List<String> command, Map<String, String> env,
+  record Component(String name, List<Integer> ports, String portVariable, java.util.function.Supplier<List<String>> command, Map<String, String> env,
       Path workDir, Runnable prepare, BooleanSupplier healthy, Duration timeout, boolean external, String address) {}
 
   static final class StartupFailure extends RuntimeException {
