@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountAdminController {
 
   record PutAccount(@NotBlank @Pattern(regexp = "A-[0-9]{6}") String number, @NotBlank @Size(max = 200) String name,
-      @NotBlank @Size(min = 3, max = 3) String currency, @NotBlank @Pattern(regexp = "active|inactive") String status) {}
+      @NotBlank @Size(min = 3, max = 3) String currency, @NotBlank @Pattern(regexp = "active|inactive") String status,
+      @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?") String locale) {}
 
   private final AccountRepository accounts;
   private final AccountSummaries summaries;
@@ -51,7 +52,8 @@ class AccountAdminController {
       throw new ConflictException("duplicate-account-number", "Account number " + request.number() + " is taken.");
     }
     Instant now = clock.instant();
-    accounts.upsert(accountId, request.number(), request.name(), request.currency(), request.status(), now);
+    accounts.upsert(accountId, request.number(), request.name(), request.currency(), request.status(),
+        request.locale() == null ? "en-US" : request.locale(), now);
     outbox.append(AccountSummaries.TOPIC, accountId.toString(), "AccountUpdated.v1", request);
     return summaries.changed(accountId, now);
   }

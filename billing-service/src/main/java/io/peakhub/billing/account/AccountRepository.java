@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccountRepository {
 
-  private static final String COLUMNS = "id, number, name, currency, status, credit_balance, updated_at";
+  private static final String COLUMNS = "id, number, name, currency, status, credit_balance, updated_at, locale";
 
   private final JdbcClient jdbc;
 
@@ -30,13 +30,13 @@ public class AccountRepository {
         .query(BillingAccount.class).optional();
   }
 
-  void upsert(UUID id, String number, String name, String currency, String status, Instant now) {
+  void upsert(UUID id, String number, String name, String currency, String status, String locale, Instant now) {
     jdbc.sql("""
-            INSERT INTO billing_account (id, number, name, currency, status, created_at, updated_at)
-            VALUES (:id, :number, :name, :currency, :status, :now, :now)
-            ON CONFLICT (id) DO UPDATE SET number = :number, name = :name, status = :status, updated_at = :now""")
+            INSERT INTO billing_account (id, number, name, currency, status, locale, created_at, updated_at)
+            VALUES (:id, :number, :name, :currency, :status, :locale, :now, :now)
+            ON CONFLICT (id) DO UPDATE SET number = :number, name = :name, status = :status, locale = :locale, updated_at = :now""")
         .param("id", id).param("number", number).param("name", name).param("currency", currency)
-        .param("status", status).param("now", Timestamp.from(now)).update();
+        .param("status", status).param("locale", locale).param("now", Timestamp.from(now)).update();
   }
 
   public void setCreditBalance(UUID id, BigDecimal credit, Instant now) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 public record BillingAccount(UUID id, String number, String name, String currency, String status,
-    BigDecimal creditBalance, Instant updatedAt) {
+    BigDecimal creditBalance, Instant updatedAt, String locale) {
 
   public boolean active() {
     return "active".equals(status);

@@ -10,14 +10,16 @@ import io.peakhub.platform.problem.InvalidInputException;
 import io.peakhub.platform.problem.NotFoundException;
 import io.peakhub.platform.security.CurrentUser;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,20 +39,25 @@ class InvoiceAdminController {
 
   static final String TOPIC = "billing.invoice";
 
-  record IssueInvoice(@NotNull LocalDate invoiceDate, @NotNull LocalDate dueDate, @NotNull BigDecimal amount) {}
+  record LineRequest(@NotBlank @Size(max = 500) String description, @NotNull BigDecimal quantity,
+      @NotNull BigDecimal unitPrice, BigDecimal taxRate) {}
 
-  record InvoiceView(UUID id, UUID accountId, String number, LocalDate invoiceDate, LocalDate dueDate, BigDecimal amount,
-      BigDecimal balance, String status) {}
+  record IssueInvoice(@NotNull LocalDate invoiceDate, @NotNull LocalDate dueDate,
+      @NotNull @Size(min = 1, max = 200) List<@Valid @NotNull LineRequest> lines) {}
+
+  record IssuedInvoice(InvoiceView invoice, List<InvoiceLines.Line> lines) {}
 
   private final JdbcClient jdbc;
+  private final InvoiceRepository invoices;
   private final AccountRepository accounts;
   private final AccountSummaries summaries;
   private final Outbox outbox;
   private final Clock clock;
 
-  InvoiceAdminController(JdbcClient jdbc, AccountRepository accounts, AccountSummaries summaries, Outbox outbox,
-      Clock clock) {
+  InvoiceAdminController(JdbcClient jdbc, InvoiceRepository invoices, AccountRepository accounts,
+      AccountSummaries summaries, Outbox outbox, Clock clock) {
     this.jdbc = jdbc;
+    this.invoices = invoices;
     this.accounts = accounts;
     this.summaries = summaries;
     this.outbox = outbox;
@@ -59,22 +66,25 @@ class InvoiceAdminController {
 
   @PutMapping("/admin/accounts/{accountId}/invoices/{number}")
   @Transactional
-  public InvoiceView issue(@PathVariable UUID accountId,
+  public IssuedInvoice issue(@PathVariable UUID accountId,
       @PathVariable @Pattern(regexp = "INV-[0-9]{4}-[0-9]{6}") String number, @Valid @RequestBody IssueInvoice request) {
     BillingAccount account = accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
-    BigDecimal amount = Money.positive("amount", request.amount(), account.currency());
+    List<InvoiceLines.Line> lines = InvoiceLines.price(request.lines().stream()
+        .map(l -> new InvoiceLines.LineInput(l.description(), l.quantity(), l.unitPrice(), l.taxRate())).toList(),
+        account.currency());
+    BigDecimal amount = Money.positive("lines", InvoiceLines.total(lines, account.currency()), account.currency());
     if (request.dueDate().isBefore(request.invoiceDate())) {
       throw new InvalidInputException("dueDate", "'dueDate' cannot be before 'invoiceDate'.");
     }
-    var existing = jdbc.sql("""
-            SELECT id, account_id, number, invoice_date, due_date, amount, balance, status FROM invoice WHERE number = :n""")
-        .param("n", number).query(InvoiceView.class).optional();
+    record Existing(UUID id, UUID accountId, BigDecimal amount, LocalDate invoiceDate) {}
+    var existing = jdbc.sql("SELECT id, account_id, amount, invoice_date FROM invoice WHERE number = :n")
+        .param("n", number).query(Existing.class).optional();
     if (existing.isPresent()) {
-      InvoiceView e = existing.get();
+      Existing e = existing.get();
       if (!e.accountId().equals(accountId) || e.amount().compareTo(amount) != 0 || !e.invoiceDate().equals(request.invoiceDate())) {
         throw new ConflictException("duplicate-invoice-number", "Invoice " + number + " exists with other content.");
       }
-      return e;
+      return new IssuedInvoice(invoices.find(accountId, e.id(), LocalDate.now(clock)).orElseThrow(), invoices.lines(e.id()));
     }
     if (!account.active()) {
       throw new ConflictException("account-inactive", "Account " + account.number() + " is inactive: no invoices can be issued.");
@@ -87,9 +97,16 @@ class InvoiceAdminController {
         .param("id", id).param("a", accountId).param("n", number).param("d", request.invoiceDate())
         .param("due", request.dueDate()).param("amount", amount).param("now", Timestamp.from(now))
         .param("by", CurrentUser.get().username()).update();
-    InvoiceView view = new InvoiceView(id, accountId, number, request.invoiceDate(), request.dueDate(), amount, amount, "posted");
-    outbox.append(TOPIC, accountId.toString(), "InvoiceIssued.v1", Map.of("invoice", view, "currency", account.currency()));
+    for (InvoiceLines.Line line : lines) {
+      jdbc.sql("""
+              INSERT INTO invoice_line (invoice_id, line_no, description, quantity, unit_price, tax_rate, tax, amount)
+              VALUES (:id, :no, :d, :q, :p, :r, :t, :a)""")
+          .param("id", id).param("no", line.lineNo()).param("d", line.description()).param("q", line.quantity())
+          .param("p", line.unitPrice()).param("r", line.taxRate()).param("t", line.tax()).param("a", line.amount()).update();
+    }
+    InvoiceView view = invoices.find(accountId, id, LocalDate.now(clock)).orElseThrow();
+    outbox.append(TOPIC, accountId.toString(), "InvoiceIssued.v1", new IssuedInvoice(view, lines));
     summaries.changed(accountId, now);
-    return view;
+    return new IssuedInvoice(view, lines);
   }
 }

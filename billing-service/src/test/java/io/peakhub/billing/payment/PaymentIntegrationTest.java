@@ -87,7 +87,8 @@ class PaymentIntegrationTest {
     String number = String.format("INV-2026-%06d", ++invoiceSeq);
     mvc.perform(put("/admin/accounts/" + acme + "/invoices/" + number).header("Authorization", ADMIN)
             .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"invoiceDate\":\"" + date + "\",\"dueDate\":\"" + date + "\",\"amount\":\"" + amount + "\"}"))
+            .content("{\"invoiceDate\":\"" + date + "\",\"dueDate\":\"" + date
+                + "\",\"lines\":[{\"description\":\"Seats\",\"quantity\":1,\"unitPrice\":\"" + amount + "\"}]}"))
         .andExpect(status().isOk());
   }
 
@@ -149,7 +150,7 @@ class PaymentIntegrationTest {
   void customerCannotUseAdminApis() throws Exception {
     mvc.perform(put("/admin/accounts/" + acme + "/invoices/INV-2026-999999").header("Authorization", ALICE_TOKEN)
             .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"invoiceDate\":\"2026-01-01\",\"dueDate\":\"2026-01-01\",\"amount\":\"1.00\"}"))
+            .content("{\"invoiceDate\":\"2026-01-01\",\"dueDate\":\"2026-01-01\",\"lines\":[{\"description\":\"x\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}"))
         .andExpect(status().isForbidden());
   }
 

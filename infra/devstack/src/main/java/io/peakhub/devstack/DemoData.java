@@ -23,11 +23,11 @@ final class DemoData {
 
   record User(String id, String username, String role, String note) {}
 
-  record Account(String id, String number, String name, String currency) {}
+  record Account(String id, String number, String name, String currency, String locale) {}
 
-  static final Account ACME = new Account("a0000000-0000-4000-8000-000000000101", "A-000101", "Acme Corporation", "USD");
-  static final Account GLOBEX = new Account("a0000000-0000-4000-8000-000000000102", "A-000102", "Globex GmbH", "EUR");
-  static final Account INITECH = new Account("a0000000-0000-4000-8000-000000000103", "A-000103", "Initech KK", "JPY");
+  static final Account ACME = new Account("a0000000-0000-4000-8000-000000000101", "A-000101", "Acme Corporation", "USD", "en-US");
+  static final Account GLOBEX = new Account("a0000000-0000-4000-8000-000000000102", "A-000102", "Globex GmbH", "EUR", "de-DE");
+  static final Account INITECH = new Account("a0000000-0000-4000-8000-000000000103", "A-000103", "Initech KK", "JPY", "ja-JP");
 
   // ids and names match infra/keycloak/peak-realm.json
   static final List<User> USERS = List.of(
@@ -64,14 +64,15 @@ final class DemoData {
     LocalDate today = LocalDate.now();
     for (Account a : List.of(ACME, GLOBEX, INITECH)) {
       put(billing + "/admin/accounts/" + a.id(), """
-          {"number":"%s","name":"%s","currency":"%s","status":"active"}""".formatted(a.number(), a.name(), a.currency()));
+          {"number":"%s","name":"%s","currency":"%s","status":"active","locale":"%s"}""".formatted(a.number(), a.name(),
+          a.currency(), a.locale()));
     }
-    invoice(billing, ACME, "INV-2026-000101", today.minusDays(75), "1200.00");
-    invoice(billing, ACME, "INV-2026-000102", today.minusDays(45), "450.00");
-    invoice(billing, ACME, "INV-2026-000103", today.minusDays(15), "980.50");
-    invoice(billing, GLOBEX, "INV-2026-000201", today.minusDays(40), "2400.00");
-    invoice(billing, GLOBEX, "INV-2026-000202", today.minusDays(10), "310.25");
-    invoice(billing, INITECH, "INV-2026-000301", today.minusDays(20), "150000");
+    invoice(billing, ACME, "INV-2026-000101", today.minusDays(75), "Peak Analytics Pro, seats", "25", "48.00", "0");
+    invoice(billing, ACME, "INV-2026-000102", today.minusDays(45), "Peak Support Premium", "1", "450.00", "0");
+    invoice(billing, ACME, "INV-2026-000103", today.minusDays(15), "Peak Analytics Pro, additional seats", "19", "51.60", "0");
+    invoice(billing, GLOBEX, "INV-2026-000201", today.minusDays(40), "Peak Analytics Standard, seats", "10", "200.00", "20");
+    invoice(billing, GLOBEX, "INV-2026-000202", today.minusDays(10), "Onboarding workshop", "1", "258.54", "20");
+    invoice(billing, INITECH, "INV-2026-000301", today.minusDays(20), "Peak Analytics Pro, seats", "5", "27500", "10");
     pay(billing, ACME, "seed-acme-1", "1200.00");
     pay(billing, GLOBEX, "seed-globex-1", "1000.00");
 
@@ -93,10 +94,11 @@ final class DemoData {
     return sb.append("]}").toString();
   }
 
-  private void invoice(String billing, Account a, String number, LocalDate date, String amount)
-      throws IOException, InterruptedException {
+  private void invoice(String billing, Account a, String number, LocalDate date, String description, String quantity,
+      String unitPrice, String taxRate) throws IOException, InterruptedException {
     put(billing + "/admin/accounts/" + a.id() + "/invoices/" + number, """
-        {"invoiceDate":"%s","dueDate":"%s","amount":"%s"}""".formatted(date, date.plusDays(30), amount));
+        {"invoiceDate":"%s","dueDate":"%s","lines":[{"description":"%s","quantity":%s,"unitPrice":"%s","taxRate":%s}]}"""
+        .formatted(date, date.plusDays(30), description, quantity, unitPrice, taxRate));
   }
 
   private void pay(String billing, Account a, String key, String amount) throws IOException, InterruptedException {

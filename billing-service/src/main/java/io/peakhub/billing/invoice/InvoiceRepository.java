@@ -1,0 +1,100 @@
+package io.peakhub.billing.invoice;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class InvoiceRepository {
+
+  private static final String VIEW = """
+      SELECT i.id, i.account_id, i.number, i.invoice_date, i.due_date, i.amount, i.balance,
+             CASE WHEN i.status IN ('posted', 'partially_paid') AND i.due_date < :today THEN 'overdue' ELSE i.status END AS status,
+             a.currency
+      FROM invoice i JOIN billing_account a ON a.id = i.account_id
+      """;
+
+  private final JdbcClient jdbc;
+
+  InvoiceRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Both ids must match: an invoice of another account is simply not found. */
+  public Optional<InvoiceView> find(UUID accountId, UUID invoiceId, LocalDate today) {
+    return jdbc.sql(VIEW + " WHERE i.account_id = :a AND i.id = :id")
+        .param("a", accountId).param("id", invoiceId).param("today", today)
+        .query(InvoiceView.class).optional();
+  }
+
+  public List<InvoiceLines.Line> lines(UUID invoiceId) {
+    return jdbc.sql("""
+            SELECT line_no, description, quantity, unit_price, tax_rate, tax, amount FROM invoice_line
+            WHERE invoice_id = :id ORDER BY line_no""")
+        .param("id", invoiceId).query(InvoiceLines.Line.class).list();
+  }
+
+  record Page(List<InvoiceView> items, String next) {}
+
+  Page list(UUID accountId, InvoiceQuery q, LocalDate today) {
+    StringBuilder sql = new StringBuilder(VIEW).append(" WHERE i.account_id = :a");
+    Map<String, Object> params = new HashMap<>();
+    params.put("a", accountId);
+    params.put("today", today);
+    switch (q.status()) {
+      case all -> { }
+      case open -> sql.append(" AND i.balance > 0 AND i.status <> 'void'");
+      case overdue -> sql.append(" AND i.balance > 0 AND i.status <> 'void' AND i.due_date < :today");
+      case void_ -> sql.append(" AND i.status = 'void'");
+      default -> {
+        sql.append(" AND i.status = :status");
+        params.put("status", q.status().name());
+      }
+    }
+    if (q.from() != null) {
+      sql.append(" AND i.invoice_date >= :from");
+      params.put("from", q.from());
+    }
+    if (q.to() != null) {
+      sql.append(" AND i.invoice_date <= :to");
+      params.put("to", q.to());
+    }
+    String column = "i." + q.sort().column;
+    String cmp = q.descending() ? "<" : ">";
+    if (q.after() != null) {
+      if (q.sort() == InvoiceQuery.Sort.number) {
+        sql.append(" AND i.number ").append(cmp).append(" :afterNumber");
+      } else {
+        sql.append(" AND (").append(column).append(", i.number) ").append(cmp).append(" (:afterValue, :afterNumber)");
+        params.put("afterValue", q.after().typedValue(q.sort()));
+      }
+      params.put("afterNumber", q.after().number());
+    }
+    String dir = q.descending() ? " DESC" : " ASC";
+    sql.append(" ORDER BY ").append(column).append(dir);
+    if (q.sort() != InvoiceQuery.Sort.number) {
+      sql.append(", i.number").append(dir);
+    }
+    sql.append(" LIMIT ").append(q.limit() + 1);
+    List<InvoiceView> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(InvoiceView.class).list());
+    String next = null;
+    if (rows.size() > q.limit()) {
+      rows.remove(rows.size() - 1);
+      InvoiceView last = rows.get(rows.size() - 1);
+      String value = switch (q.sort()) {
+        case invoiceDate -> last.invoiceDate().toString();
+        case dueDate -> last.dueDate().toString();
+        case amount -> last.amount().toPlainString();
+        case number -> last.number();
+      };
+      next = new InvoiceQuery.Cursor(value, last.number()).encode();
+    }
+    return new Page(rows, next);
+  }
+}
