@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,6 +47,8 @@ class InvoiceAdminController {
       @NotNull @Size(min = 1, max = 200) List<@Valid @NotNull LineRequest> lines) {}
 
   record IssuedInvoice(InvoiceView invoice, List<InvoiceLines.Line> lines) {}
+
+  record VoidInvoice(@NotBlank @Size(max = 500) String reason) {}
 
   private final JdbcClient jdbc;
   private final InvoiceRepository invoices;
@@ -108,5 +111,28 @@ class InvoiceAdminController {
     outbox.append(TOPIC, accountId.toString(), "InvoiceIssued.v1", new IssuedInvoice(view, lines));
     summaries.changed(accountId, now);
     return new IssuedInvoice(view, lines);
+  }
+
+  /** Voids an invoice nothing has been paid on; it then counts toward no balance. */
+  @PostMapping("/admin/accounts/{accountId}/invoices/{invoiceId}/void")
+  @Transactional
+  public InvoiceView voidInvoice(@PathVariable UUID accountId, @PathVariable UUID invoiceId,
+      @Valid @RequestBody VoidInvoice request) {
+    accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
+    InvoiceView invoice = invoices.find(accountId, invoiceId, LocalDate.now(clock))
+        .orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+    if (invoice.status().equals("void")) {
+      return invoice;
+    }
+    if (invoice.balance().compareTo(invoice.amount()) != 0) {
+      throw new ConflictException("invoice-has-payments", "Invoice " + invoice.number()
+          + " has payments applied; refund or credit them before voiding.");
+    }
+    jdbc.sql("UPDATE invoice SET status = 'void' WHERE id = :i").param("i", invoiceId).update();
+    Instant now = clock.instant();
+    outbox.append(TOPIC, accountId.toString(), "InvoiceVoided.v1", java.util.Map.of("invoiceId", invoiceId,
+        "number", invoice.number(), "reason", request.reason(), "by", CurrentUser.get().username()));
+    summaries.changed(accountId, now);
+    return invoices.find(accountId, invoiceId, LocalDate.now(clock)).orElseThrow();
   }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PaymentController {
 
-  record PayRequest(@NotNull BigDecimal amount, @NotNull @Size(min = 3, max = 3) String currency) {}
+  record InvoiceAmount(@NotNull UUID invoiceId, @NotNull BigDecimal amount) {}
+
+  record PayRequest(@NotNull BigDecimal amount, @NotNull @Size(min = 3, max = 3) String currency, UUID paymentMethodId,
+      @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices, Boolean overpayToCredit) {}
 
   private final AccountAccess access;
   private final PaymentService payments;
@@ -36,7 +40,14 @@ class PaymentController {
       throw new InvalidInputException("Idempotency-Key",
           "Send an Idempotency-Key header (1 to 100 letters, digits, '-', '_', '.', ':') so a retry never pays twice.");
     }
-    PaymentService.Outcome outcome = payments.pay(accountId, key, request.amount(), request.currency());
+    PaymentService.Outcome outcome = payments.pay(accountId, key, new PaymentService.PayCommand(request.amount(),
+        request.currency(), request.paymentMethodId(),
+        request.invoices() == null ? null : request.invoices().stream()
+            .map(i -> new PaymentAllocator.Allocation(i.invoiceId(), i.amount())).toList(),
+        Boolean.TRUE.equals(request.overpayToCredit())));
+    if (outcome.failure() != null) {
+      throw outcome.failure();
+    }
     return ResponseEntity.status(outcome.replayed() ? 200 : 201)
         .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
         .body(outcome.payment());

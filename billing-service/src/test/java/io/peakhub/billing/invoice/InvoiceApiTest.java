@@ -99,6 +99,7 @@ class InvoiceApiTest {
     bobsAccount = newAccount("USD", "en-US");
     GRANTS.grant(ALICE, account.toString());
     GRANTS.grant(BOB, bobsAccount.toString());
+    new io.peakhub.billing.BillingApi(mvc).savedCard(ALICE_TOKEN, account, io.peakhub.billing.BillingApi.VISA_OK);
   }
 
   @Test
@@ -220,7 +221,7 @@ class InvoiceApiTest {
     issue(account, number, "2026-04-15", "[{\"description\":\"x\",\"quantity\":1,\"unitPrice\":\"80\"}]");
     String body = mvc.perform(post("/accounts/" + account + "/payments").header("Authorization", ALICE_TOKEN)
             .header("Idempotency-Key", "hist-1").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"amount\":\"30.00\",\"currency\":\"EUR\"}"))
+            .content("{\"amount\":\"30.00\",\"currency\":\"EUR\",\"invoices\":[{\"invoiceId\":\"" + invoiceId(account, number) + "\",\"amount\":\"30.00\"}]}"))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
     String paymentId = JSON.readTree(body).get("id").asString();
     mvc.perform(get("/accounts/" + account + "/payments").header("Authorization", ALICE_TOKEN))

@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import io.peakhub.billing.BillingApi;
 
 @SpringBootTest(properties = "peakhub.outbox.relay.enabled=false")
 @AutoConfigureMockMvc
@@ -66,39 +67,25 @@ class PaymentIntegrationTest {
   static final String ADMIN = "Bearer " + TestJwts.token("admin-1", "ada", "admin");
   static final String ALICE_TOKEN = "Bearer " + TestJwts.token(ALICE, "alice", "customer");
   static final String BOB_TOKEN = "Bearer " + TestJwts.token(BOB, "bob", "customer");
-  static int invoiceSeq = 100;
-
+  
   UUID acme;
+  UUID firstInvoice;
+  UUID secondInvoice;
+  BillingApi api;
 
   @BeforeEach
-  void anAccountWithTwoOpenInvoices() throws Exception {
-    acme = UUID.randomUUID();
-    String number = String.format("A-%06d", Math.abs(acme.hashCode() % 1_000_000));
-    mvc.perform(put("/admin/accounts/" + acme).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
-        .content("{\"number\":\"" + number + "\",\"name\":\"Acme\",\"currency\":\"USD\",\"status\":\"active\"}"))
-        .andExpect(status().isOk());
-    issue("2026-01-01", "100.00");
-    issue("2026-02-01", "50.00");
+  void anAccountWithTwoOpenInvoicesAndASavedCard() throws Exception {
+    api = new BillingApi(mvc);
+    acme = api.account("USD", "en-US");
+    firstInvoice = api.invoice(acme, "2026-01-01", "100.00");
+    secondInvoice = api.invoice(acme, "2026-02-01", "50.00");
     GRANTS.grant(ALICE, acme.toString());
     GRANTS.grant(BOB, UUID.randomUUID().toString());
-  }
-
-  private void issue(String date, String amount) throws Exception {
-    String number = String.format("INV-2026-%06d", ++invoiceSeq);
-    mvc.perform(put("/admin/accounts/" + acme + "/invoices/" + number).header("Authorization", ADMIN)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"invoiceDate\":\"" + date + "\",\"dueDate\":\"" + date
-                + "\",\"lines\":[{\"description\":\"Seats\",\"quantity\":1,\"unitPrice\":\"" + amount + "\"}]}"))
-        .andExpect(status().isOk());
+    api.savedCard(ALICE_TOKEN, acme, BillingApi.VISA_OK);
   }
 
   private ResultActions pay(String token, UUID account, String key, String body) throws Exception {
-    var request = post("/accounts/" + account + "/payments").header("Authorization", token)
-        .contentType(MediaType.APPLICATION_JSON).content(body);
-    if (key != null) {
-      request.header("Idempotency-Key", key);
-    }
-    return mvc.perform(request);
+    return api.pay(token, account, key, body);
   }
 
   private int payments() {
@@ -114,7 +101,7 @@ class PaymentIntegrationTest {
   void customerPaysOldestInvoiceFirstAndTheSummaryShowsTheNewBalance() throws Exception {
     mvc.perform(get("/accounts/" + acme + "/summary").header("Authorization", ALICE_TOKEN))
         .andExpect(jsonPath("$.balance").value(150.00))
-        .andExpect(jsonPath("$.name").value("Acme"));
+        .andExpect(jsonPath("$.name").value("Globex GmbH"));
 
     pay(ALICE_TOKEN, acme, "k-1", "{\"amount\":\"120.00\",\"currency\":\"USD\"}")
         .andExpect(status().isCreated())
@@ -125,12 +112,14 @@ class PaymentIntegrationTest {
     mvc.perform(get("/accounts/" + acme + "/summary").header("Authorization", ALICE_TOKEN))
         .andExpect(jsonPath("$.balance").value(30.00))
         .andExpect(jsonPath("$.lastPaymentAmount").value(120.00));
-    assertThat(eventTypes()).endsWith("PaymentSucceeded.v1", "BalanceChanged.v1");
+    assertThat(eventTypes()).endsWith("InvoicePaid.v1", "PaymentSucceeded.v1", "BalanceChanged.v1");
   }
 
   @Test
   void overpaymentGoesToCreditBalance() throws Exception {
-    pay(ALICE_TOKEN, acme, "k-over", "{\"amount\":\"175.50\",\"currency\":\"USD\"}")
+    pay(ALICE_TOKEN, acme, "k-over-refused", "{\"amount\":\"175.50\",\"currency\":\"USD\"}")
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("amount"));
+    pay(ALICE_TOKEN, acme, "k-over", "{\"amount\":\"175.50\",\"currency\":\"USD\",\"overpayToCredit\":true}")
         .andExpect(status().isCreated()).andExpect(jsonPath("$.toCredit").value(25.50));
     mvc.perform(get("/accounts/" + acme + "/summary").header("Authorization", ALICE_TOKEN))
         .andExpect(jsonPath("$.balance").value(0))
@@ -148,7 +137,7 @@ class PaymentIntegrationTest {
 
   @Test
   void customerCannotUseAdminApis() throws Exception {
-    mvc.perform(put("/admin/accounts/" + acme + "/invoices/INV-2026-999999").header("Authorization", ALICE_TOKEN)
+    mvc.perform(put("/admin/accounts/" + acme + "/invoices/" + api.nextInvoiceNumber()).header("Authorization", ALICE_TOKEN)
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"invoiceDate\":\"2026-01-01\",\"dueDate\":\"2026-01-01\",\"lines\":[{\"description\":\"x\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}"))
         .andExpect(status().isForbidden());

@@ -1,0 +1,74 @@
+package io.peakhub.billing.payment;
+
+import io.peakhub.billing.account.AccountRepository;
+import io.peakhub.billing.account.AccountSummaries;
+import io.peakhub.billing.account.AccountSummary;
+import io.peakhub.billing.account.BillingAccount;
+import io.peakhub.billing.money.Money;
+import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.problem.ConflictException;
+import io.peakhub.platform.problem.InvalidInputException;
+import io.peakhub.platform.problem.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Applies the account's credit balance (earlier overpayments) to an open invoice. */
+@RestController
+class CreditController {
+
+  record ApplyCredit(@NotNull BigDecimal amount) {}
+
+  private final AccountAccess access;
+  private final AccountRepository accounts;
+  private final AccountSummaries summaries;
+  private final PaymentService payments;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  CreditController(AccountAccess access, AccountRepository accounts, AccountSummaries summaries, PaymentService payments,
+      JdbcClient jdbc, Clock clock) {
+    this.access = access;
+    this.accounts = accounts;
+    this.summaries = summaries;
+    this.payments = payments;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @PostMapping("/accounts/{accountId}/invoices/{invoiceId}/apply-credit")
+  @Transactional
+  public AccountSummary apply(@PathVariable UUID accountId, @PathVariable UUID invoiceId,
+      @Valid @RequestBody ApplyCredit request) {
+    access.requireView(accountId.toString());
+    BillingAccount account = accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
+    if (!account.active()) {
+      throw new ConflictException("account-inactive", "Account " + account.number() + " is inactive: no changes are allowed.");
+    }
+    BigDecimal amount = Money.positive("amount", request.amount(), account.currency());
+    BigDecimal balance = jdbc.sql("""
+            SELECT balance FROM invoice WHERE id = :i AND account_id = :a AND status <> 'void' FOR UPDATE""")
+        .param("i", invoiceId).param("a", accountId).query(BigDecimal.class).optional()
+        .orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+    if (amount.compareTo(balance) > 0) {
+      throw new InvalidInputException("amount", "'amount' is more than the invoice's balance of " + balance.toPlainString() + ".");
+    }
+    if (amount.compareTo(account.creditBalance()) > 0) {
+      throw new InvalidInputException("amount", "'amount' is more than the credit balance of "
+          + Money.atScale(account.creditBalance(), account.currency()).toPlainString() + ".");
+    }
+    Instant now = clock.instant();
+    accounts.setCreditBalance(accountId, account.creditBalance().subtract(amount), now);
+    payments.applyToInvoice(accountId, invoiceId, amount, null);
+    return summaries.changed(accountId, now);
+  }
+}
