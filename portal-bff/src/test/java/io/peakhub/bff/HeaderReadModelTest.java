@@ -166,6 +166,18 @@ class HeaderReadModelTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"/invoices", "/invoices/%s", "/invoices/%s/pdf", "/payments",
+      "/payment-methods", "/header"})
+  void anotherCustomerIsRefusedOnEveryBillingScreenAndBillingIsNotAsked(String path) throws Exception {
+    UUID acme = UUID.randomUUID();
+    GRANTS.grant(ALICE, acme.toString());
+    GRANTS.grant(BOB, UUID.randomUUID().toString());
+    mvc.perform(get("/api/accounts/" + acme + path.formatted(UUID.randomUUID())).header("Authorization", BOB_TOKEN))
+        .andExpect(status().isNotFound());
+    org.mockito.Mockito.verifyNoInteractions(billing);
+  }
+
   @Test
   void paymentWithoutIdempotencyKeyIsRefused() throws Exception {
     UUID acme = UUID.randomUUID();

@@ -73,6 +73,9 @@ final class DemoData {
     invoice(billing, GLOBEX, "INV-2026-000201", today.minusDays(40), "Peak Analytics Standard, seats", "10", "200.00", "20");
     invoice(billing, GLOBEX, "INV-2026-000202", today.minusDays(10), "Onboarding workshop", "1", "258.54", "20");
     invoice(billing, INITECH, "INV-2026-000301", today.minusDays(20), "Peak Analytics Pro, seats", "5", "27500", "10");
+    card(billing, ACME, "4242424242424242");
+    card(billing, GLOBEX, "5555555555554444");
+    card(billing, INITECH, "4242424242424242");
     pay(billing, ACME, "seed-acme-1", "1200.00");
     pay(billing, GLOBEX, "seed-globex-1", "1000.00");
 
@@ -101,6 +104,20 @@ final class DemoData {
         .formatted(date, date.plusDays(30), description, quantity, unitPrice, taxRate));
   }
 
+  /** A saved sandbox card, once: the seeder runs on every ./hub up. */
+  private void card(String billing, Account a, String number) throws IOException, InterruptedException {
+    String methods = send(HttpRequest.newBuilder(URI.create(billing + "/accounts/" + a.id() + "/payment-methods")).GET());
+    if (!JSON.readTree(methods).isEmpty()) {
+      return;
+    }
+    String token = JSON.readTree(send(HttpRequest.newBuilder(URI.create(billing + "/sandbox/tokens"))
+        .POST(HttpRequest.BodyPublishers.ofString("""
+            {"number":"%s","expMonth":12,"expYear":%d,"cvc":"123"}""".formatted(number, LocalDate.now().getYear() + 3)))))
+        .get("token").asString();
+    send(HttpRequest.newBuilder(URI.create(billing + "/accounts/" + a.id() + "/payment-methods"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"card\",\"token\":\"" + token + "\"}")));
+  }
+
   private void pay(String billing, Account a, String key, String amount) throws IOException, InterruptedException {
     send(HttpRequest.newBuilder(URI.create(billing + "/accounts/" + a.id() + "/payments"))
         .header("Idempotency-Key", key)
@@ -125,7 +142,7 @@ final class DemoData {
     send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  private void send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+  private String send(HttpRequest.Builder builder) throws IOException, InterruptedException {
     HttpRequest request = builder.header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30)).build();
     HttpResponse<String> response = Hub.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -133,6 +150,7 @@ final class DemoData {
       throw new Hub.StartupFailure("seeding failed: " + request.method() + " " + request.uri() + " answered "
           + response.statusCode() + " " + response.body());
     }
+    return response.body();
   }
 
   private String serviceToken() throws IOException, InterruptedException {

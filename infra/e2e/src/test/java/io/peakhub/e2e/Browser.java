@@ -82,6 +82,14 @@ final class Browser {
     return new Response(r.statusCode(), r.body(), r.headers());
   }
 
+  /** A download: status, content type and the raw bytes. */
+  record Download(int status, String contentType, byte[] body) {}
+
+  Download download(String path) throws IOException, InterruptedException {
+    HttpResponse<byte[]> r = http.send(request(GATEWAY + path), HttpResponse.BodyHandlers.ofByteArray());
+    return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+  }
+
   Response post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(20))
         .header("Content-Type", "application/json").header("Accept", "application/json")

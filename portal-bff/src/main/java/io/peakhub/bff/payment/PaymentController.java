@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PaymentController {
 
-  record PayRequest(@NotNull BigDecimal amount, @NotNull @Size(min = 3, max = 3) String currency) {}
+  record InvoiceAmount(@NotNull UUID invoiceId, @NotNull BigDecimal amount) {}
+
+  /** The same contract as billing-service's; validated here too so bad input stops at the edge. */
+  record PayRequest(@NotNull BigDecimal amount, @NotNull @Size(min = 3, max = 3) String currency, UUID paymentMethodId,
+      @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices, Boolean overpayToCredit) {}
 
   private final AccountAccess access;
   private final BillingClient billing;
@@ -37,8 +42,7 @@ class PaymentController {
     if (key == null || key.isBlank()) {
       throw new InvalidInputException("Idempotency-Key", "Send an Idempotency-Key header so a retry never pays twice.");
     }
-    ResponseEntity<Map<String, Object>> answer = billing.pay(accountId, key,
-        Map.of("amount", request.amount(), "currency", request.currency()));
+    ResponseEntity<Map<String, Object>> answer = billing.pay(accountId, key, request);
     return ResponseEntity.status(answer.getStatusCode()).body(answer.getBody());
   }
 }
