@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PaymentMethodController {
 
-  static final String TOPIC = "billing.account";
+  static final String TOPIC = "billing.paymentmethod";
 
   record AddPaymentMethod(@NotBlank @Pattern(regexp = "card|bank_account") String type, @Size(max = 2000) String token,
       @Size(max = 100) String holder, @Size(max = 40) String iban) {}

@@ -87,6 +87,27 @@ final class DemoData {
     supportCase(cases, ACME, "CS-000101", "Invoice INV-2026-000102 shows the wrong VAT number", "open");
     supportCase(cases, ACME, "CS-000102", "Add two seats to Analytics Pro", "resolved");
     supportCase(cases, GLOBEX, "CS-000201", "Export of usage data fails", "open");
+
+    generateBillingData(settings.port("HUB_DEMO_ACCOUNTS", 40), settings.port("HUB_DEMO_INVOICES_PER_ACCOUNT", 12));
+  }
+
+  /**
+   * More accounts with a history, for the admin's and agents' lists: billing-service's own bulk
+   * loader (it skips when its data is already there).
+   */
+  void generateBillingData(int accounts, int invoicesPerAccount) throws IOException, InterruptedException {
+    Processes processes = new Processes(settings);
+    var command = List.of(settings.javaCommand(), "-Xmx256m", "-cp",
+        settings.root().resolve("billing-service/target/billing-service.jar").toString(),
+        "-Dloader.main=io.peakhub.billing.demo.DataGenerator", "org.springframework.boot.loader.launch.PropertiesLauncher",
+        "--accounts", Integer.toString(accounts), "--invoices-per-account", Integer.toString(invoicesPerAccount),
+        "--db-url", settings.postgresBaseUrl() + "billing", "--db-user", settings.postgresUser(),
+        "--db-password", settings.postgresPassword());
+    Process p = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(processes.logFile("generator").toFile())).start();
+    if (p.waitFor() != 0) {
+      throw new Hub.StartupFailure("generating billing data failed: see " + processes.logFile("generator"));
+    }
   }
 
   private static String memberships(String relation, Account... accounts) {

@@ -1,0 +1,76 @@
+package io.peakhub.billing.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.peakhub.billing.BillingApi;
+import io.peakhub.platform.testing.TestJwts;
+import io.peakhub.platform.testing.TestPostgres;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest(properties = {"peakhub.outbox.relay.enabled=false", "spring.kafka.listener.auto-startup=false"})
+@AutoConfigureMockMvc
+@Import({TestJwts.Decoder.class, DataGeneratorTest.Grants.class})
+class DataGeneratorTest {
+
+  @org.springframework.boot.test.context.TestConfiguration
+  static class Grants {
+    @org.springframework.context.annotation.Bean
+    io.peakhub.platform.access.AccountAccess accountAccess() {
+      return new io.peakhub.platform.testing.StaticAccountAccess().grantAll("admin-1");
+    }
+  }
+
+  static TestPostgres.Database db;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    db = TestPostgres.newDatabase("generator");
+    registry.add("spring.datasource.url", db::url);
+    registry.add("spring.datasource.username", db::username);
+  }
+
+  @Autowired JdbcClient jdbc;
+  @Autowired MockMvc mvc;
+
+  @Test
+  void loadsConsistentDataOnceAndTheApiServesIt() throws Exception {
+    List<String> progress = new ArrayList<>();
+    var options = new DataGenerator.Options(30, 6, 7, db.url(), db.username(), db.password());
+    var result = DataGenerator.generate(options, progress::add);
+
+    assertThat(result.skipped()).isFalse();
+    assertThat(result.accounts()).isEqualTo(30);
+    assertThat(result.invoices()).isEqualTo(180);
+    assertThat(progress).isNotEmpty().last().asString().contains("30/30 accounts");
+    assertThat(jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single()).isEqualTo(180);
+    // every invoice's balance is its amount less what payments allocated to it, and lines add up to the amount
+    assertThat(jdbc.sql("""
+        SELECT count(*) FROM invoice i
+        WHERE i.balance <> i.amount - coalesce((SELECT sum(amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)
+           OR i.amount <> (SELECT sum(amount + tax) FROM invoice_line l WHERE l.invoice_id = i.id)""")
+        .query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT count(DISTINCT status) FROM invoice").query(Long.class).single()).isGreaterThanOrEqualTo(2);
+
+    UUID someAccount = jdbc.sql("SELECT id FROM billing_account ORDER BY number LIMIT 1").query(UUID.class).single();
+    mvc.perform(get("/accounts/" + someAccount + "/invoices").header("Authorization", BillingApi.ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items.length()").value(6));
+
+    assertThat(DataGenerator.generate(options, progress::add).skipped()).isTrue();
+    assertThat(jdbc.sql("SELECT count(*) FROM billing_account").query(Long.class).single()).isEqualTo(30);
+  }
+}
