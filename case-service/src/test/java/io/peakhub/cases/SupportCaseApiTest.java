@@ -10,6 +10,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.peakhub.cases.supportcase.SupportCaseRepository;
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Grant;
+import io.peakhub.platform.access.Level;
+import java.util.Map;
 import io.peakhub.platform.testing.StaticAccountAccess;
 import io.peakhub.platform.testing.TestJwts;
 import java.util.UUID;
@@ -37,6 +41,7 @@ class SupportCaseApiTest {
   static final MongoServer MONGO = new MongoServer(new MemoryBackend());
   static final String ALICE = UUID.randomUUID().toString();
   static final String BOB = UUID.randomUUID().toString();
+  static final String ALICE_COLLEAGUE = UUID.randomUUID().toString();
   static final UUID ACME = UUID.randomUUID();
   static final UUID GLOBEX = UUID.randomUUID();
 
@@ -44,7 +49,8 @@ class SupportCaseApiTest {
   static class Grants {
     @Bean
     AccountAccess accountAccess() {
-      return new StaticAccountAccess().grant(ALICE, ACME.toString()).grant(BOB, GLOBEX.toString());
+      return new StaticAccountAccess().grant(ALICE, ACME.toString()).grant(BOB, GLOBEX.toString())
+          .grant(ALICE_COLLEAGUE, Map.of(Area.my_cases, new Grant(Level.view, Grant.Scope.restricted)), ACME.toString());
     }
   }
 
@@ -82,6 +88,19 @@ class SupportCaseApiTest {
         .andExpect(jsonPath("$[*].accountId").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(ACME.toString()))));
     mvc.perform(get("/accounts/" + ACME + "/cases").header("Authorization", "Bearer " + TestJwts.token(BOB, "bob", "customer")))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aRestrictedProfileSeesOnlyTheCasesThePersonRaised() throws Exception {
+    putCase(ADMIN, "CS-000010", "{\"accountId\":\"" + ACME + "\",\"subject\":\"Mine\",\"status\":\"open\",\"requesterId\":\""
+        + ALICE_COLLEAGUE + "\"}").andExpect(status().isOk());
+    putCase(ADMIN, "CS-000011", "{\"accountId\":\"" + ACME + "\",\"subject\":\"Alice's\",\"status\":\"open\",\"requesterId\":\""
+        + ALICE + "\"}").andExpect(status().isOk());
+    mvc.perform(get("/accounts/" + ACME + "/cases").header("Authorization", "Bearer " + TestJwts.token(ALICE_COLLEAGUE, "cid", "customer")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[*].number").value(org.hamcrest.Matchers.contains("CS-000010")));
+    mvc.perform(get("/accounts/" + ACME + "/cases").header("Authorization", "Bearer " + TestJwts.token(ALICE, "alice", "customer")))
+        .andExpect(jsonPath("$[*].number").value(org.hamcrest.Matchers.hasItems("CS-000010", "CS-000011")));
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.peakhub.billing.account;
 
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Level;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +21,7 @@ class AccountController {
 
   @GetMapping("/accounts/{accountId}/summary")
   AccountSummary summary(@PathVariable UUID accountId) {
-    access.requireView(accountId.toString());
+    access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
     return summaries.of(accountId);
   }
 }

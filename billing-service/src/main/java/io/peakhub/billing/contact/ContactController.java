@@ -3,6 +3,8 @@ package io.peakhub.billing.contact;
 import io.peakhub.billing.account.AccountRepository;
 import io.peakhub.billing.account.BillingAccount;
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Level;
 import io.peakhub.platform.outbox.Outbox;
 import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.problem.InvalidInputException;
@@ -62,7 +64,7 @@ class ContactController {
 
   @GetMapping("/accounts/{accountId}/contacts")
   Contacts get(@PathVariable UUID accountId) {
-    access.requireView(accountId.toString());
+    access.require(accountId.toString(), Area.my_account, Level.view);
     accounts.find(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
     return new Contacts(find(accountId, "bill_to").orElse(null), find(accountId, "sold_to").orElse(null));
   }
@@ -83,7 +85,7 @@ class ContactController {
   @DeleteMapping("/accounts/{accountId}/contacts/sold-to")
   @Transactional
   public Contacts removeSoldTo(@PathVariable UUID accountId) {
-    access.requireView(accountId.toString());
+    access.require(accountId.toString(), Area.my_account, Level.edit);
     activeAccount(accountId);
     jdbc.sql("DELETE FROM account_contact WHERE account_id = :a AND role = 'sold_to'").param("a", accountId).update();
     Contacts contacts = new Contacts(find(accountId, "bill_to").orElse(null), null);
@@ -92,7 +94,7 @@ class ContactController {
   }
 
   private Contacts put(UUID accountId, String role, Contact contact) {
-    access.requireView(accountId.toString());
+    access.require(accountId.toString(), Area.my_account, Level.edit);
     activeAccount(accountId);
     if (!COUNTRIES.contains(contact.country())) {
       throw new InvalidInputException("country", "'country' must be an ISO 3166 country code such as DE or US.");

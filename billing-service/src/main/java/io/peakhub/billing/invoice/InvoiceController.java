@@ -3,6 +3,8 @@ package io.peakhub.billing.invoice;
 import io.peakhub.billing.account.AccountRepository;
 import io.peakhub.billing.account.BillingAccount;
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Level;
 import io.peakhub.platform.problem.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,7 +48,7 @@ class InvoiceController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String sort, @RequestParam(required = false) String after,
       @RequestParam(required = false) Integer limit) {
-    access.requireView(accountId.toString());
+    access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
     InvoiceQuery query = InvoiceQuery.parse(status, from, to, sort, after, limit);
     InvoiceRepository.Page page = invoices.list(accountId, query, today());
     return new InvoicePage(page.items(), page.next());
@@ -54,7 +56,7 @@ class InvoiceController {
 
   @GetMapping("/accounts/{accountId}/invoices/{invoiceId}")
   InvoiceDetail get(@PathVariable UUID accountId, @PathVariable UUID invoiceId) {
-    access.requireView(accountId.toString());
+    access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
     InvoiceView invoice = invoices.find(accountId, invoiceId, today())
         .orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
     return new InvoiceDetail(invoice, invoices.lines(invoiceId));
@@ -62,7 +64,7 @@ class InvoiceController {
 
   @GetMapping(value = "/accounts/{accountId}/invoices/{invoiceId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
   ResponseEntity<byte[]> pdf(@PathVariable UUID accountId, @PathVariable UUID invoiceId) {
-    access.requireView(accountId.toString());
+    access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
     InvoiceView invoice = invoices.find(accountId, invoiceId, today())
         .orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
     BillingAccount account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));

@@ -6,6 +6,8 @@ import io.peakhub.billing.account.AccountSummary;
 import io.peakhub.billing.account.BillingAccount;
 import io.peakhub.billing.money.Money;
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Level;
 import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.problem.InvalidInputException;
 import io.peakhub.platform.problem.NotFoundException;
@@ -49,7 +51,7 @@ class CreditController {
   @Transactional
   public AccountSummary apply(@PathVariable UUID accountId, @PathVariable UUID invoiceId,
       @Valid @RequestBody ApplyCredit request) {
-    access.requireView(accountId.toString());
+    access.require(accountId.toString(), Area.pay_invoices, Level.create);
     BillingAccount account = accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
     if (!account.active()) {
       throw new ConflictException("account-inactive", "Account " + account.number() + " is inactive: no changes are allowed.");

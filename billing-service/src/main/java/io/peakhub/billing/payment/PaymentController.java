@@ -1,6 +1,8 @@
 package io.peakhub.billing.payment;
 
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Level;
 import io.peakhub.platform.problem.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +37,7 @@ class PaymentController {
   @PostMapping("/accounts/{accountId}/payments")
   ResponseEntity<PaymentView> pay(@PathVariable UUID accountId,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody PayRequest request) {
-    access.requireView(accountId.toString());
+    access.require(accountId.toString(), Area.pay_invoices, Level.create);
     if (key == null || key.isBlank() || key.length() > 100 || !key.matches("[A-Za-z0-9_.:-]+")) {
       throw new InvalidInputException("Idempotency-Key",
           "Send an Idempotency-Key header (1 to 100 letters, digits, '-', '_', '.', ':') so a retry never pays twice.");

@@ -1,6 +1,8 @@
 package io.peakhub.billing.payment;
 
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Level;
 import io.peakhub.platform.problem.InvalidInputException;
 import io.peakhub.platform.problem.NotFoundException;
 import java.math.BigDecimal;
@@ -45,7 +47,7 @@ class PaymentHistoryController {
   @GetMapping("/accounts/{accountId}/payments")
   PaymentPage list(@PathVariable UUID accountId, @RequestParam(required = false) String after,
       @RequestParam(required = false) Integer limit) {
-    access.requireView(accountId.toString());
+    access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
     int size = limit == null ? 25 : limit;
     if (size < 1 || size > 100) {
       throw new InvalidInputException("limit", "'limit' must be from 1 to 100.");
@@ -70,7 +72,7 @@ class PaymentHistoryController {
 
   @GetMapping("/accounts/{accountId}/payments/{paymentId}")
   PaymentDetail get(@PathVariable UUID accountId, @PathVariable UUID paymentId) {
-    access.requireView(accountId.toString());
+    access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
     PaymentSummary payment = jdbc.sql(COLUMNS + " WHERE account_id = :a AND id = :id")
         .param("a", accountId).param("id", paymentId).query(PaymentSummary.class).optional()
         .orElseThrow(() -> new NotFoundException("Payment", paymentId));

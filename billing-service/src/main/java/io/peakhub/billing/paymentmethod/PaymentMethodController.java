@@ -5,6 +5,8 @@ import io.peakhub.billing.account.BillingAccount;
 import io.peakhub.billing.gateway.PaymentGateway;
 import io.peakhub.billing.subscription.ActiveSubscriptions;
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Level;
 import io.peakhub.platform.outbox.Outbox;
 import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.problem.InvalidInputException;
@@ -61,7 +63,7 @@ class PaymentMethodController {
 
   @GetMapping("/accounts/{accountId}/payment-methods")
   List<PaymentMethodView> list(@PathVariable UUID accountId) {
-    access.requireView(accountId.toString());
+    access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
     YearMonth now = YearMonth.now(clock);
     return methods.active(accountId).stream().map(m -> m.view(now)).toList();
   }
@@ -70,7 +72,7 @@ class PaymentMethodController {
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
   public PaymentMethodView add(@PathVariable UUID accountId, @Valid @RequestBody AddPaymentMethod request) {
-    access.requireView(accountId.toString());
+    access.require(accountId.toString(), Area.my_account, Level.edit);
     BillingAccount account = activeAccount(accountId);
     UUID id = UUID.randomUUID();
     boolean first = methods.defaultOf(accountId).isEmpty();
@@ -106,7 +108,7 @@ class PaymentMethodController {
   @PostMapping("/accounts/{accountId}/payment-methods/{methodId}/default")
   @Transactional
   public PaymentMethodView makeDefault(@PathVariable UUID accountId, @PathVariable UUID methodId) {
-    access.requireView(accountId.toString());
+    access.require(accountId.toString(), Area.my_account, Level.edit);
     activeAccount(accountId);
     var method = methods.find(accountId, methodId).orElseThrow(() -> new NotFoundException("Payment method", methodId));
     if (method.expired(YearMonth.now(clock))) {
@@ -122,7 +124,7 @@ class PaymentMethodController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @Transactional
   public void remove(@PathVariable UUID accountId, @PathVariable UUID methodId) {
-    access.requireView(accountId.toString());
+    access.require(accountId.toString(), Area.my_account, Level.edit);
     activeAccount(accountId);
     var method = methods.find(accountId, methodId).orElseThrow(() -> new NotFoundException("Payment method", methodId));
     List<PaymentMethodRepository.StoredMethod> active = methods.active(accountId);

@@ -11,4 +11,4 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("support_case")
 @CompoundIndex(name = "account_updated", def = "{'accountId': 1, 'updatedAt': -1}")
 public record SupportCase(@Id String id, @Indexed(unique = true) String number, String accountId, String subject,
-    String status, Instant createdAt, Instant updatedAt, String updatedBy, @Version Long version) {}
+    String status, String requesterId, Instant createdAt, Instant updatedAt, String updatedBy, @Version Long version) {}

@@ -1,6 +1,9 @@
 package io.peakhub.cases.supportcase;
 
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Level;
+import io.peakhub.platform.access.Grant;
 import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -23,10 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SupportCaseController {
 
-  record CaseView(String number, String accountId, String subject, String status, Instant createdAt, Instant updatedAt) {}
+  record CaseView(String number, String accountId, String subject, String status, String requesterId, Instant createdAt,
+      Instant updatedAt) {}
 
   record PutCase(@NotNull UUID accountId, @NotBlank @Size(max = 300) String subject,
-      @NotBlank @Pattern(regexp = "open|pending|resolved|closed") String status) {}
+      @NotBlank @Pattern(regexp = "open|pending|resolved|closed") String status,
+      @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String requesterId) {}
 
   private final SupportCaseRepository cases;
   private final AccountAccess access;
@@ -40,8 +45,12 @@ class SupportCaseController {
 
   @GetMapping("/accounts/{accountId}/cases")
   List<CaseView> list(@PathVariable UUID accountId) {
-    access.requireView(accountId.toString());
-    return cases.findByAccountIdOrderByNumberAsc(accountId.toString()).stream().map(SupportCaseController::view).toList();
+    Grant grant = access.require(accountId.toString(), Area.my_cases, Level.view);
+    String me = CurrentUser.get().id();
+    // "restricted" is the My Cases list: only the cases the person raised
+    return cases.findByAccountIdOrderByNumberAsc(accountId.toString()).stream()
+        .filter(c -> grant.allRecords() || me.equals(c.requesterId()))
+        .map(SupportCaseController::view).toList();
   }
 
   @PutMapping("/admin/cases/{number}")
@@ -55,14 +64,14 @@ class SupportCaseController {
             throw new ConflictException("duplicate-case-number", "Case " + number + " belongs to another account.");
           }
           return cases.save(new SupportCase(existing.id(), number, existing.accountId(), request.subject(),
-              request.status(), existing.createdAt(), now, by, existing.version()));
+              request.status(), request.requesterId(), existing.createdAt(), now, by, existing.version()));
         })
         .orElseGet(() -> cases.save(new SupportCase(null, number, request.accountId().toString(), request.subject(),
-            request.status(), now, now, by, null)));
+            request.status(), request.requesterId(), now, now, by, null)));
     return view(saved);
   }
 
   private static CaseView view(SupportCase c) {
-    return new CaseView(c.number(), c.accountId(), c.subject(), c.status(), c.createdAt(), c.updatedAt());
+    return new CaseView(c.number(), c.accountId(), c.subject(), c.status(), c.requesterId(), c.createdAt(), c.updatedAt());
   }
 }

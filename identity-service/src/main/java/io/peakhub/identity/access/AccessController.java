@@ -1,26 +1,33 @@
 package io.peakhub.identity.access;
 
-import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.identity.profile.ProfileView;
 import io.peakhub.platform.access.AccountScope;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Grant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Other services ask here, with the user's own token, which accounts that user may see. */
+/** Other services ask here, with the user's own token, which accounts that user may see and what they may do. */
 @RestController
 class AccessController {
 
-  record AccessView(boolean allAccounts, List<String> accountIds) {}
+  record ProfileRef(String id, String name) {}
 
-  private final AccountAccess access;
+  record AccessView(boolean allAccounts, List<String> accountIds, ProfileRef profile, Map<Area, Grant> grants) {}
 
-  AccessController(AccountAccess access) {
+  private final LocalAccountAccess access;
+
+  AccessController(LocalAccountAccess access) {
     this.access = access;
   }
 
   @GetMapping("/access/me")
   AccessView me() {
     AccountScope scope = access.currentUserScope();
-    return new AccessView(scope.allAccounts(), scope.accountIds().stream().sorted().toList());
+    ProfileView profile = access.profileOfCurrentUser();
+    return new AccessView(scope.allAccounts(), scope.accountIds().stream().sorted().toList(),
+        profile == null ? null : new ProfileRef(profile.id().toString(), profile.name()), scope.grants());
   }
 }

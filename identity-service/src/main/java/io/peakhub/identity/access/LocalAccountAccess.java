@@ -1,39 +1,51 @@
 package io.peakhub.identity.access;
 
 import io.peakhub.identity.membership.MembershipRepository;
+import io.peakhub.identity.profile.ProfileRepository;
+import io.peakhub.identity.profile.ProfileView;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.AccountScope;
 import io.peakhub.platform.security.CurrentUser;
 import io.peakhub.platform.security.KeycloakRoles;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The access decision itself, made where the memberships live. Admins and success agents work
- * across every account; customers and account managers see the accounts they belong to; anyone
- * else sees none.
+ * The access decision itself, made where memberships and profiles live. Admins and success agents
+ * work across every account; customers and account managers see the accounts they belong to; the
+ * user's profile says what they may do there. Anyone else gets nothing.
  */
 @Component
 class LocalAccountAccess implements AccountAccess {
 
   private final MembershipRepository memberships;
+  private final ProfileRepository profiles;
 
-  LocalAccountAccess(MembershipRepository memberships) {
+  LocalAccountAccess(MembershipRepository memberships, ProfileRepository profiles) {
     this.memberships = memberships;
+    this.profiles = profiles;
   }
 
   @Override
   public AccountScope currentUserScope() {
     CurrentUser user = CurrentUser.get();
-    if (user.hasRole(KeycloakRoles.ADMIN) || user.hasRole(KeycloakRoles.SUCCESS_AGENT)) {
-      return new AccountScope(true, Set.of());
-    }
-    if (!user.hasRole(KeycloakRoles.CUSTOMER) && !user.hasRole(KeycloakRoles.ACCOUNT_EXECUTIVE)) {
+    ProfileView profile = profiles.ofUser(user.id(), user.roles()).orElse(null);
+    if (profile == null) {
       return AccountScope.none();
     }
-    return new AccountScope(false,
-        memberships.accountIdsOf(user.id()).stream().map(UUID::toString).collect(Collectors.toUnmodifiableSet()));
+    if (user.hasRole(KeycloakRoles.ADMIN) || user.hasRole(KeycloakRoles.SUCCESS_AGENT)) {
+      return new AccountScope(true, Set.of(), profile.grants());
+    }
+    Set<String> accounts = memberships.accountIdsOf(user.id()).stream().map(UUID::toString)
+        .collect(Collectors.toUnmodifiableSet());
+    return new AccountScope(false, accounts, accounts.isEmpty() ? Map.of() : profile.grants());
+  }
+
+  ProfileView profileOfCurrentUser() {
+    CurrentUser user = CurrentUser.get();
+    return profiles.ofUser(user.id(), user.roles()).orElse(null);
   }
 }

@@ -1,5 +1,6 @@
 package io.peakhub.identity.membership;
 
+import io.peakhub.identity.access.AccessEvents;
 import io.peakhub.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,10 +29,12 @@ class MembershipAdminController {
   record MembershipsView(String userId, List<Membership> memberships) {}
 
   private final MembershipRepository memberships;
+  private final AccessEvents events;
   private final Clock clock;
 
-  MembershipAdminController(MembershipRepository memberships, Clock clock) {
+  MembershipAdminController(MembershipRepository memberships, AccessEvents events, Clock clock) {
     this.memberships = memberships;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -41,6 +44,7 @@ class MembershipAdminController {
       @Valid @RequestBody SetMemberships request) {
     memberships.replace(userId, request.relation(), request.accountIds().stream().distinct().toList(),
         CurrentUser.get().username(), clock.instant());
+    events.changed(List.of(userId), "memberships changed");
     return new MembershipsView(userId, memberships.membershipsOf(userId));
   }
 

@@ -84,9 +84,9 @@ final class DemoData {
     subscription(subscriptions, GLOBEX, "SUB-000201", "Peak Analytics Standard", 10, "active");
     subscription(subscriptions, INITECH, "SUB-000301", "Peak Analytics Pro", 5, "paused");
 
-    supportCase(cases, ACME, "CS-000101", "Invoice INV-2026-000102 shows the wrong VAT number", "open");
-    supportCase(cases, ACME, "CS-000102", "Add two seats to Analytics Pro", "resolved");
-    supportCase(cases, GLOBEX, "CS-000201", "Export of usage data fails", "open");
+    supportCase(cases, ACME, "CS-000101", "Invoice INV-2026-000102 shows the wrong VAT number", "open", USERS.get(0));
+    supportCase(cases, ACME, "CS-000102", "Add two seats to Analytics Pro", "resolved", USERS.get(3));
+    supportCase(cases, GLOBEX, "CS-000201", "Export of usage data fails", "open", USERS.get(1));
 
     generateBillingData(settings.port("HUB_DEMO_ACCOUNTS", 40), settings.port("HUB_DEMO_INVOICES_PER_ACCOUNT", 12));
   }
@@ -153,10 +153,11 @@ final class DemoData {
         LocalDate.now().minusMonths(8)));
   }
 
-  private void supportCase(String base, Account a, String number, String subject, String status)
+  private void supportCase(String base, Account a, String number, String subject, String status, User requester)
       throws IOException, InterruptedException {
     put(base + "/admin/cases/" + number, """
-        {"accountId":"%s","subject":"%s","status":"%s"}""".formatted(a.id(), subject, status));
+        {"accountId":"%s","subject":"%s","status":"%s","requesterId":"%s"}""".formatted(a.id(), subject, status,
+        requester.id()));
   }
 
   private void put(String url, String json) throws IOException, InterruptedException {

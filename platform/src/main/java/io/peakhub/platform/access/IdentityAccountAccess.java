@@ -20,7 +20,7 @@ public class IdentityAccountAccess implements AccountAccess {
 
   private record Cached(AccountScope scope, Instant until) {}
 
-  record AccessAnswer(boolean allAccounts, Set<String> accountIds) {}
+  record AccessAnswer(boolean allAccounts, Set<String> accountIds, Map<Area, Grant> grants) {}
 
   private final RestClient identity;
   private final Clock clock;
@@ -49,6 +49,15 @@ public class IdentityAccountAccess implements AccountAccess {
     return scope;
   }
 
+  /** identity-service announced that this user's access changed: the next request asks again. */
+  public void forget(String userId) {
+    cache.remove(userId);
+  }
+
+  public void forgetAll() {
+    cache.clear();
+  }
+
   private AccountScope fetch(CurrentUser user) {
     try {
       AccessAnswer answer = identity.get().uri("/access/me")
@@ -58,7 +67,8 @@ public class IdentityAccountAccess implements AccountAccess {
       if (answer == null) {
         return AccountScope.none();
       }
-      return new AccountScope(answer.allAccounts(), answer.accountIds() == null ? Set.of() : Set.copyOf(answer.accountIds()));
+      return new AccountScope(answer.allAccounts(), answer.accountIds() == null ? Set.of() : answer.accountIds(),
+          answer.grants() == null ? Map.of() : answer.grants());
     } catch (RestClientException e) {
       throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
           "Access rights cannot be checked right now (identity-service unreachable). Try again shortly.");

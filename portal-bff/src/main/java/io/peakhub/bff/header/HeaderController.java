@@ -3,6 +3,9 @@ package io.peakhub.bff.header;
 import io.peakhub.bff.summary.AccountSummaries;
 import io.peakhub.bff.summary.AccountSummary;
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Grant;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Level;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -27,9 +30,10 @@ class HeaderController {
 
   @GetMapping("/api/accounts/{accountId}/header")
   HeaderView header(@PathVariable UUID accountId) {
-    access.requireView(accountId.toString());
+    Grant grant = access.require(accountId.toString(), Area.pay_invoices, Level.view);
     AccountSummary s = summaries.get(accountId);
     return new HeaderView(s.accountId(), s.accountNumber(), s.name(), s.currency(), s.balance(), s.creditBalance(),
-        s.lastPaymentAmount(), s.lastPaymentAt(), "active".equals(s.status()) && s.balance().signum() > 0, s.asOf());
+        s.lastPaymentAmount(), s.lastPaymentAt(),
+        grant.allows(Level.create) && "active".equals(s.status()) && s.balance().signum() > 0, s.asOf());
   }
 }

@@ -3,8 +3,11 @@ package io.peakhub.bff.me;
 import io.peakhub.bff.summary.AccountSummaries;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.AccountScope;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Grant;
 import io.peakhub.platform.security.CurrentUser;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -18,7 +21,7 @@ class MeController {
   record AccountRef(UUID accountId, String accountNumber, String name) {}
 
   record MeView(String userId, String username, String name, List<String> roles, boolean allAccounts,
-      List<AccountRef> accounts, String impersonatorId) {}
+      List<AccountRef> accounts, Map<Area, Grant> grants, String impersonatorId) {}
 
   private final AccountAccess access;
   private final AccountSummaries summaries;
@@ -38,6 +41,6 @@ class MeController {
         .map(s -> new AccountRef(s.accountId(), s.accountNumber(), s.name()))
         .toList();
     return new MeView(user.id(), user.username(), jwt.getClaimAsString("name"), user.roles(), scope.allAccounts(),
-        accounts, user.impersonatorId());
+        accounts, scope.grants(), user.impersonatorId());
   }
 }

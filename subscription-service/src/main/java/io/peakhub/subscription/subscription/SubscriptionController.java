@@ -1,6 +1,8 @@
 package io.peakhub.subscription.subscription;
 
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Level;
 import io.peakhub.platform.outbox.Outbox;
 import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.security.CurrentUser;
@@ -48,7 +50,7 @@ class SubscriptionController {
 
   @GetMapping("/accounts/{accountId}/subscriptions")
   List<SubscriptionView> list(@PathVariable UUID accountId) {
-    access.requireView(accountId.toString());
+    access.require(accountId.toString(), Area.my_subscriptions, Level.view);
     return jdbc.sql("""
             SELECT id, account_id, number, plan_name, quantity, status, start_date FROM subscription
             WHERE account_id = :a ORDER BY number""")
