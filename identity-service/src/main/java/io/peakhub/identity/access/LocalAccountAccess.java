@@ -3,6 +3,7 @@ package io.peakhub.identity.access;
 import io.peakhub.identity.membership.MembershipRepository;
 import io.peakhub.identity.profile.ProfileRepository;
 import io.peakhub.identity.profile.ProfileView;
+import io.peakhub.identity.user.PortalUsers;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.AccountScope;
 import io.peakhub.platform.security.CurrentUser;
@@ -23,15 +24,20 @@ class LocalAccountAccess implements AccountAccess {
 
   private final MembershipRepository memberships;
   private final ProfileRepository profiles;
+  private final PortalUsers users;
 
-  LocalAccountAccess(MembershipRepository memberships, ProfileRepository profiles) {
+  LocalAccountAccess(MembershipRepository memberships, ProfileRepository profiles, PortalUsers users) {
     this.memberships = memberships;
     this.profiles = profiles;
+    this.users = users;
   }
 
   @Override
   public AccountScope currentUserScope() {
     CurrentUser user = CurrentUser.get();
+    if (users.disabled(user.id())) {
+      return AccountScope.none();
+    }
     ProfileView profile = profiles.ofUser(user.id(), user.roles()).orElse(null);
     if (profile == null) {
       return AccountScope.none();

@@ -1,5 +1,6 @@
 package io.peakhub.platform.access;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.peakhub.platform.problem.ProblemException;
 import io.peakhub.platform.security.CurrentUser;
 import java.time.Clock;
@@ -20,6 +21,8 @@ public class IdentityAccountAccess implements AccountAccess {
 
   private record Cached(AccountScope scope, Instant until) {}
 
+  /** A tolerant reader: identity-service may add fields (it already sends the profile's name). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   record AccessAnswer(boolean allAccounts, Set<String> accountIds, Map<Area, Grant> grants) {}
 
   private final RestClient identity;

@@ -49,9 +49,13 @@ class IdentityAccountAccessTest {
   void grantedAccountPassesOthersAreNotFound() {
     identity.expect(ExpectedCount.once(), requestTo("http://identity/access/me"))
         .andExpect(header("Authorization", "Bearer " + token))
-        .andRespond(withSuccess("{\"allAccounts\":false,\"accountIds\":[\"acc-1\"]}", MediaType.APPLICATION_JSON));
+        .andRespond(withSuccess("""
+            {"allAccounts":false,"accountIds":["acc-1"],"profile":{"id":"p1","name":"Customer standard"},
+             "grants":{"pay_invoices":{"level":"create","scope":"all"}}}""", MediaType.APPLICATION_JSON));
 
     access.requireView("acc-1");
+    assertThat(access.require("acc-1", io.peakhub.platform.access.Area.pay_invoices,
+        io.peakhub.platform.access.Level.create).allRecords()).isTrue();
     assertThatThrownBy(() -> access.requireView("acc-2")).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> access.requireView(null)).isInstanceOf(NotFoundException.class);
     identity.verify(); // asked once: the second check came from the cache

@@ -1,0 +1,104 @@
+package io.peakhub.identity.user;
+
+import io.peakhub.identity.keycloak.KeycloakAdmin;
+import io.peakhub.identity.keycloak.KeycloakAdmin.KeycloakUser;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/** The mirror of Keycloak's users: refreshed every few minutes and after every change made here. */
+@Service
+public class PortalUsers {
+
+  private static final Logger log = LoggerFactory.getLogger(PortalUsers.class);
+  private static final List<String> TYPES = List.of("admin", "success_agent", "account_executive", "customer");
+
+  public record PortalUser(String id, String username, String email, String firstName, String lastName, boolean enabled,
+      String type) {
+
+    public String name() {
+      String n = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+      return n.isEmpty() ? username : n;
+    }
+  }
+
+  private final JdbcClient jdbc;
+  private final KeycloakAdmin keycloak;
+  private final Clock clock;
+
+  PortalUsers(JdbcClient jdbc, KeycloakAdmin keycloak, Clock clock) {
+    this.jdbc = jdbc;
+    this.keycloak = keycloak;
+    this.clock = clock;
+  }
+
+  @Scheduled(initialDelayString = "${peakhub.identity.sync.initial-delay-ms:3000}",
+      fixedDelayString = "${peakhub.identity.sync.interval-ms:300000}")
+  public void scheduledSync() {
+    try {
+      int n = syncAll();
+      log.info("user mirror synced from Keycloak: {} users", n);
+    } catch (RuntimeException e) {
+      log.warn("user mirror sync skipped: {}", e.getMessage());
+    }
+  }
+
+  public int syncAll() {
+    Instant now = clock.instant();
+    Set<String> seen = new HashSet<>();
+    for (int first = 0; ; first += 100) {
+      List<KeycloakUser> page = keycloak.users(first, 100);
+      for (KeycloakUser u : page) {
+        upsert(u, keycloak.realmRoles(u.id()), now);
+        seen.add(u.id());
+      }
+      if (page.size() < 100) {
+        break;
+      }
+    }
+    List<String> known = jdbc.sql("SELECT id FROM portal_user").query(String.class).list();
+    known.stream().filter(id -> !seen.contains(id))
+        .forEach(id -> jdbc.sql("DELETE FROM portal_user WHERE id = :id").param("id", id).update());
+    return seen.size();
+  }
+
+  public void upsert(KeycloakUser u, List<String> roles, Instant now) {
+    String type = u.username().startsWith("service-account-") ? "service"
+        : TYPES.stream().filter(roles::contains).findFirst().orElse("customer");
+    jdbc.sql("""
+            INSERT INTO portal_user (id, username, email, first_name, last_name, enabled, type, synced_at)
+            VALUES (:id, :u, :e, :f, :l, :en, :t, :now)
+            ON CONFLICT (id) DO UPDATE SET username = :u, email = :e, first_name = :f, last_name = :l, enabled = :en,
+                type = :t, synced_at = :now""")
+        .param("id", u.id()).param("u", u.username()).param("e", u.email()).param("f", u.firstName())
+        .param("l", u.lastName()).param("en", u.enabled()).param("t", type).param("now", Timestamp.from(now)).update();
+  }
+
+  public Optional<PortalUser> find(String id) {
+    return jdbc.sql("SELECT id, username, email, first_name, last_name, enabled, type FROM portal_user WHERE id = :id")
+        .param("id", id).query(PortalUser.class).optional();
+  }
+
+  /** A user disabled here is denied everywhere at once, even before their token expires. */
+  public boolean disabled(String id) {
+    return jdbc.sql("SELECT count(*) FROM portal_user WHERE id = :id AND NOT enabled").param("id", id)
+        .query(Integer.class).single() > 0;
+  }
+
+  void setEnabled(String id, boolean enabled) {
+    jdbc.sql("UPDATE portal_user SET enabled = :e WHERE id = :id").param("e", enabled).param("id", id).update();
+  }
+
+  public void delete(String id) {
+    jdbc.sql("DELETE FROM portal_user WHERE id = :id").param("id", id).update();
+  }
+}
