@@ -1,5 +1,6 @@
 package io.peakhub.identity.keycloak;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.peakhub.platform.problem.ProblemException;
 import java.net.URI;
 import java.time.Clock;
@@ -25,13 +26,19 @@ import org.springframework.web.client.RestClientException;
 @Component
 public class KeycloakAdmin {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KeycloakAdmin.class);
+
+  // Keycloak's representations carry many more fields: read them tolerantly.
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public record KeycloakUser(String id, String username, String email, String firstName, String lastName,
       boolean enabled, Long createdTimestamp) {}
 
   private record Token(String accessToken, Instant expires) {}
 
+  @JsonIgnoreProperties(ignoreUnknown = true)
   record TokenResponse(String access_token, long expires_in) {}
 
+  @JsonIgnoreProperties(ignoreUnknown = true)
   record Role(String id, String name) {}
 
   private final RestClient http;
@@ -163,8 +170,10 @@ public class KeycloakAdmin {
             "Keycloak refused the request: " + (message.contains("password") ? "the password does not meet the policy."
                 : "check the fields."), message.contains("password") ? "password" : null);
       }
+      log.warn("Keycloak admin call failed: {} {}", status, e.getResponseBodyAsString());
       throw unavailable();
     } catch (RestClientException e) {
+      log.warn("Keycloak admin call failed: {}", e.toString());
       throw unavailable();
     }
   }

@@ -19,6 +19,8 @@ import org.springframework.web.client.RestClientException;
  */
 public class IdentityAccountAccess implements AccountAccess {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IdentityAccountAccess.class);
+
   private record Cached(AccountScope scope, Instant until) {}
 
   /** A tolerant reader: identity-service may add fields (it already sends the profile's name). */
@@ -73,6 +75,7 @@ public class IdentityAccountAccess implements AccountAccess {
       return new AccountScope(answer.allAccounts(), answer.accountIds() == null ? Set.of() : answer.accountIds(),
           answer.grants() == null ? Map.of() : answer.grants());
     } catch (RestClientException e) {
+      log.warn("access check failed, answering 503: {}", e.toString());
       throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
           "Access rights cannot be checked right now (identity-service unreachable). Try again shortly.");
     }
