@@ -23,6 +23,7 @@ class PaymentController {
   record InvoiceAmount(@NotNull UUID invoiceId, @NotNull BigDecimal amount) {}
 
   record PayRequest(@NotNull BigDecimal amount, @NotNull @Size(min = 3, max = 3) String currency, UUID paymentMethodId,
+      @Size(max = 2000) String cardToken,
       @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices, Boolean overpayToCredit) {}
 
   private final AccountAccess access;
@@ -43,7 +44,7 @@ class PaymentController {
           "Send an Idempotency-Key header (1 to 100 letters, digits, '-', '_', '.', ':') so a retry never pays twice.");
     }
     PaymentService.Outcome outcome = payments.pay(accountId, key, new PaymentService.PayCommand(request.amount(),
-        request.currency(), request.paymentMethodId(),
+        request.currency(), request.paymentMethodId(), request.cardToken(),
         request.invoices() == null ? null : request.invoices().stream()
             .map(i -> new PaymentAllocator.Allocation(i.invoiceId(), i.amount())).toList(),
         Boolean.TRUE.equals(request.overpayToCredit())));

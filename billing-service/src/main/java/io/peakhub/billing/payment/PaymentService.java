@@ -43,12 +43,13 @@ class PaymentService {
   static final String TOPIC = "billing.payment";
   static final String INVOICE_TOPIC = "billing.invoice";
 
-  record PayCommand(BigDecimal amount, String currency, UUID paymentMethodId,
+  /** Pays with a saved method (paymentMethodId, else the default) or a new card used once (cardToken). */
+  record PayCommand(BigDecimal amount, String currency, UUID paymentMethodId, String cardToken,
       List<PaymentAllocator.Allocation> invoices, boolean overpayToCredit) {
 
     String fingerprint() {
       StringBuilder sb = new StringBuilder(amount.stripTrailingZeros().toPlainString()).append('|').append(currency)
-          .append('|').append(paymentMethodId).append('|').append(overpayToCredit);
+          .append('|').append(paymentMethodId).append('|').append(cardToken).append('|').append(overpayToCredit);
       if (invoices != null) {
         invoices.forEach(a -> sb.append('|').append(a.invoiceId()).append('=').append(a.amount().stripTrailingZeros().toPlainString()));
       }
@@ -106,7 +107,8 @@ class PaymentService {
       throw new InvalidInputException("currency", "This account is billed in " + account.currency() + ", not " + command.currency() + ".");
     }
     BigDecimal amount = Money.positive("amount", command.amount(), command.currency());
-    StoredMethod method = paymentMethod(accountId, command.paymentMethodId());
+    StoredMethod method = command.cardToken() != null ? oneOffCard(accountId, command)
+        : paymentMethod(accountId, command.paymentMethodId());
 
     List<PaymentAllocator.OpenInvoice> open = jdbc.sql("""
             SELECT id, balance FROM invoice WHERE account_id = :a AND balance > 0 AND status <> 'void'
@@ -180,6 +182,21 @@ class PaymentService {
       outbox.append(INVOICE_TOPIC, accountId.toString(), "InvoicePaid.v1",
           Map.of("invoiceId", invoiceId, "number", number, "lastPaymentId", paymentId == null ? "credit" : paymentId.toString()));
     }
+  }
+
+  /** A new card, tokenized by the processor, used for this payment only and not saved. */
+  private StoredMethod oneOffCard(UUID accountId, PayCommand command) {
+    if (command.paymentMethodId() != null) {
+      throw new InvalidInputException("cardToken", "Send either paymentMethodId or cardToken, not both.");
+    }
+    var card = gateway.describe(command.cardToken())
+        .orElseThrow(() -> new InvalidInputException("cardToken", "The processor does not know this card token."));
+    StoredMethod method = new StoredMethod(null, accountId, "card", command.cardToken(), card.brand(), card.last4(),
+        card.expMonth(), card.expYear(), null, false);
+    if (method.expired(YearMonth.now(clock))) {
+      throw new InvalidInputException("cardToken", "This card has expired.");
+    }
+    return method;
   }
 
   private StoredMethod paymentMethod(UUID accountId, UUID requested) {

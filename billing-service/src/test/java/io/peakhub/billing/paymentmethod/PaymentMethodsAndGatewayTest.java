@@ -201,6 +201,33 @@ class PaymentMethodsAndGatewayTest {
   }
 
   @Test
+  void aNewCardCanPayOnceWithoutBeingSavedAndBadOneOffCardsAreRefused() throws Exception {
+    api.invoice(account, "2026-06-01", "15.00");
+    String token = api.cardToken(ALICE_TOKEN, "5555555555554444");
+    api.pay(ALICE_TOKEN, account, "one-off", "{\"amount\":\"15.00\",\"currency\":\"USD\",\"cardToken\":\"" + token + "\"}")
+        .andExpect(status().isCreated());
+    assertThat(jdbc.sql("SELECT method_label FROM payment WHERE account_id = :a").param("a", account).query(String.class)
+        .single()).isEqualTo("mastercard •••• 4444");
+    assertThat(jdbc.sql("SELECT count(*) FROM payment_method WHERE account_id = :a").param("a", account)
+        .query(Integer.class).single()).isZero();
+    api.pay(ALICE_TOKEN, account, "forged", "{\"amount\":\"1.00\",\"currency\":\"USD\",\"cardToken\":\"tok_forged\"}")
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("cardToken"));
+    UUID saved = api.savedCard(ALICE_TOKEN, account, BillingApi.VISA_OK);
+    api.pay(ALICE_TOKEN, account, "both", "{\"amount\":\"1.00\",\"currency\":\"USD\",\"cardToken\":\"" + token
+            + "\",\"paymentMethodId\":\"" + saved + "\"}")
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("cardToken"));
+    assertThat(paymentRows()).isEqualTo(1);
+  }
+
+  @Test
+  void anOversizeBodyIs413AndWritesNothing() throws Exception {
+    api.savedCard(ALICE_TOKEN, account, BillingApi.VISA_OK);
+    api.pay(ALICE_TOKEN, account, "huge", "{\"amount\":\"1.00\",\"currency\":\"USD\",\"cardToken\":\"" + "x".repeat(70_000) + "\"}")
+        .andExpect(status().isContentTooLarge());
+    assertThat(paymentRows()).isZero();
+  }
+
+  @Test
   void payingChosenInvoicesInPartAndApplyingCreditLater() throws Exception {
     api.savedCard(ALICE_TOKEN, account, BillingApi.VISA_OK);
     UUID older = api.invoice(account, "2026-01-01", "100.00");

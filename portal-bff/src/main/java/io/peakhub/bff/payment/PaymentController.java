@@ -25,6 +25,7 @@ class PaymentController {
 
   /** The same contract as billing-service's; validated here too so bad input stops at the edge. */
   record PayRequest(@NotNull BigDecimal amount, @NotNull @Size(min = 3, max = 3) String currency, UUID paymentMethodId,
+      @Size(max = 2000) String cardToken,
       @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices, Boolean overpayToCredit) {}
 
   private final AccountAccess access;
