@@ -9,21 +9,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.peakhub.cases.supportcase.SupportCaseRepository;
-import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Grant;
 import io.peakhub.platform.access.Level;
 import java.util.Map;
-import io.peakhub.platform.testing.StaticAccountAccess;
+import io.peakhub.platform.testing.TestAccess;
 import io.peakhub.platform.testing.TestJwts;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
@@ -35,7 +32,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /** Against the MongoDB stand-in (mongo-java-server), in-process on a free port. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({TestJwts.Decoder.class, SupportCaseApiTest.Grants.class})
+@Import({TestJwts.Decoder.class, TestAccess.class})
 class SupportCaseApiTest {
 
   static final MongoServer MONGO = new MongoServer(new MemoryBackend());
@@ -45,13 +42,9 @@ class SupportCaseApiTest {
   static final UUID ACME = UUID.randomUUID();
   static final UUID GLOBEX = UUID.randomUUID();
 
-  @TestConfiguration
-  static class Grants {
-    @Bean
-    AccountAccess accountAccess() {
-      return new StaticAccountAccess().grant(ALICE, ACME.toString()).grant(BOB, GLOBEX.toString())
+  static {
+    TestAccess.GRANTS.grant(ALICE, ACME.toString()).grant(BOB, GLOBEX.toString())
           .grant(ALICE_COLLEAGUE, Map.of(Area.my_cases, new Grant(Level.view, Grant.Scope.restricted)), ACME.toString());
-    }
   }
 
   @DynamicPropertySource

@@ -9,33 +9,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.peakhub.platform.testing.TestJwts;
-import io.peakhub.platform.testing.TestPostgres;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@SpringBootTest(properties = "peakhub.outbox.relay.enabled=false")
-@AutoConfigureMockMvc
-@Import(TestJwts.Decoder.class)
+@IdentityTest
 class ProfileAdminTest {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    var db = TestPostgres.newDatabase("profiles");
-    registry.add("spring.datasource.url", db::url);
-    registry.add("spring.datasource.username", db::username);
-  }
 
   static final String ADMIN = "Bearer " + TestJwts.token("admin-1", "ada", "admin");
   static final String READ_ONLY = "b0000000-0000-4000-8000-000000000003";

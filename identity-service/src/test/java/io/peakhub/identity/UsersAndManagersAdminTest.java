@@ -18,7 +18,6 @@ import io.peakhub.identity.keycloak.KeycloakAdmin;
 import io.peakhub.identity.user.PortalUsers;
 import io.peakhub.platform.problem.ProblemException;
 import io.peakhub.platform.testing.TestJwts;
-import io.peakhub.platform.testing.TestPostgres;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,14 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -47,17 +41,8 @@ import org.springframework.test.web.servlet.ResultActions;
  * the end-to-end tests against the real Keycloak): what is written, what is refused, and that
  * nothing is half-written when one side fails.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestJwts.Decoder.class)
+@IdentityTest
 class UsersAndManagersAdminTest {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    var db = TestPostgres.newDatabase("managers");
-    registry.add("spring.datasource.url", db::url);
-    registry.add("spring.datasource.username", db::username);
-  }
 
   static final String ADMIN = "Bearer " + TestJwts.token("admin-1", "ada", "admin");
   static final String MANAGER = """

@@ -17,6 +17,7 @@ import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.events.EventEnvelope;
 import io.peakhub.platform.events.EventJson;
 import io.peakhub.platform.testing.StaticAccountAccess;
+import io.peakhub.platform.testing.TestAccess;
 import io.peakhub.platform.testing.TestJwts;
 import io.peakhub.platform.testing.TestPostgres;
 import java.math.BigDecimal;
@@ -26,7 +27,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -47,20 +47,13 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1, topics = {"billing.account", "billing.account-dlt"})
 @AutoConfigureMockMvc
-@Import({TestJwts.Decoder.class, HeaderReadModelTest.Grants.class})
+@Import({TestJwts.Decoder.class, TestAccess.class})
 class HeaderReadModelTest {
 
   static final String ALICE = UUID.randomUUID().toString();
   static final String BOB = UUID.randomUUID().toString();
-  static final StaticAccountAccess GRANTS = new StaticAccountAccess();
+  static final StaticAccountAccess GRANTS = TestAccess.GRANTS;
 
-  @TestConfiguration
-  static class Grants {
-    @Bean
-    AccountAccess accountAccess() {
-      return GRANTS;
-    }
-  }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

@@ -1,33 +1,23 @@
 package io.peakhub.subscription;
 
+import io.peakhub.platform.testing.ServiceTest;
+import io.peakhub.platform.testing.TestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.peakhub.platform.access.AccountAccess;
-import io.peakhub.platform.testing.StaticAccountAccess;
 import io.peakhub.platform.testing.TestJwts;
-import io.peakhub.platform.testing.TestPostgres;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@SpringBootTest(properties = "peakhub.outbox.relay.enabled=false")
-@AutoConfigureMockMvc
-@Import({TestJwts.Decoder.class, SubscriptionApiTest.Grants.class})
+@ServiceTest
 class SubscriptionApiTest {
 
   static final String ALICE = UUID.randomUUID().toString();
@@ -35,19 +25,8 @@ class SubscriptionApiTest {
   static final UUID ACME = UUID.randomUUID();
   static final UUID GLOBEX = UUID.randomUUID();
 
-  @TestConfiguration
-  static class Grants {
-    @Bean
-    AccountAccess accountAccess() {
-      return new StaticAccountAccess().grant(ALICE, ACME.toString()).grant(BOB, GLOBEX.toString());
-    }
-  }
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    var db = TestPostgres.newDatabase("subscription");
-    registry.add("spring.datasource.url", db::url);
-    registry.add("spring.datasource.username", db::username);
+  static {
+    TestAccess.GRANTS.grant(ALICE, ACME.toString()).grant(BOB, GLOBEX.toString());
   }
 
   @Autowired MockMvc mvc;

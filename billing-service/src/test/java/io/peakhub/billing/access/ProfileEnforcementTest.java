@@ -1,5 +1,7 @@
 package io.peakhub.billing.access;
 
+import io.peakhub.platform.testing.TestAccess;
+import io.peakhub.platform.testing.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,48 +15,23 @@ import io.peakhub.platform.access.Grant;
 import io.peakhub.platform.access.Level;
 import io.peakhub.platform.testing.StaticAccountAccess;
 import io.peakhub.platform.testing.TestJwts;
-import io.peakhub.platform.testing.TestPostgres;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What a profile grants, per billing endpoint: two users on the same account, one whose grant in
  * the endpoint's area is just enough and one whose grant is one level short.
  */
-@SpringBootTest(properties = {"peakhub.outbox.relay.enabled=false", "spring.kafka.listener.auto-startup=false"})
-@AutoConfigureMockMvc
-@Import({TestJwts.Decoder.class, ProfileEnforcementTest.Grants.class})
+@ServiceTest
 class ProfileEnforcementTest {
 
-  static final StaticAccountAccess GRANTS = new StaticAccountAccess();
-
-  @TestConfiguration
-  static class Grants {
-    @Bean
-    AccountAccess accountAccess() {
-      return GRANTS;
-    }
-  }
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    var db = TestPostgres.newDatabase("enforce");
-    registry.add("spring.datasource.url", db::url);
-    registry.add("spring.datasource.username", db::username);
-  }
+  static final StaticAccountAccess GRANTS = TestAccess.GRANTS;
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;

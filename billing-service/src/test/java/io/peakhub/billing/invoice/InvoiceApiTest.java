@@ -1,5 +1,7 @@
 package io.peakhub.billing.invoice;
 
+import io.peakhub.platform.testing.TestAccess;
+import io.peakhub.platform.testing.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.testing.StaticAccountAccess;
 import io.peakhub.platform.testing.TestJwts;
-import io.peakhub.platform.testing.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,45 +24,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(properties = "peakhub.outbox.relay.enabled=false")
-@AutoConfigureMockMvc
-@Import({TestJwts.Decoder.class, InvoiceApiTest.Grants.class})
+@ServiceTest
 class InvoiceApiTest {
 
   static final String ALICE = UUID.randomUUID().toString();
   static final String BOB = UUID.randomUUID().toString();
-  static final StaticAccountAccess GRANTS = new StaticAccountAccess();
+  static final StaticAccountAccess GRANTS = TestAccess.GRANTS;
   static final JsonMapper JSON = JsonMapper.builder().build();
   static int seq = 500;
-
-  @TestConfiguration
-  static class Grants {
-    @Bean
-    AccountAccess accountAccess() {
-      return GRANTS;
-    }
-  }
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    var db = TestPostgres.newDatabase("invoice");
-    registry.add("spring.datasource.url", db::url);
-    registry.add("spring.datasource.username", db::username);
-  }
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;

@@ -1,5 +1,7 @@
 package io.peakhub.billing.paymentmethod;
 
+import io.peakhub.platform.testing.TestAccess;
+import io.peakhub.platform.testing.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,7 +17,6 @@ import io.peakhub.platform.events.EventEnvelope;
 import io.peakhub.platform.events.EventJson;
 import io.peakhub.platform.testing.StaticAccountAccess;
 import io.peakhub.platform.testing.TestJwts;
-import io.peakhub.platform.testing.TestPostgres;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,43 +27,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(properties = {"peakhub.outbox.relay.enabled=false", "peakhub.payments.sandbox.timeout-delay=PT0S",
-    "spring.kafka.listener.auto-startup=false"})
-@AutoConfigureMockMvc
-@Import({TestJwts.Decoder.class, PaymentMethodsAndGatewayTest.Grants.class})
+@ServiceTest
 class PaymentMethodsAndGatewayTest {
 
   static final String ALICE = UUID.randomUUID().toString();
   static final String BOB = UUID.randomUUID().toString();
-  static final StaticAccountAccess GRANTS = new StaticAccountAccess();
+  static final StaticAccountAccess GRANTS = TestAccess.GRANTS;
   static final String ALICE_TOKEN = "Bearer " + TestJwts.token(ALICE, "alice", "customer");
   static final String BOB_TOKEN = "Bearer " + TestJwts.token(BOB, "bob", "customer");
-
-  @TestConfiguration
-  static class Grants {
-    @Bean
-    AccountAccess accountAccess() {
-      return GRANTS;
-    }
-  }
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    var db = TestPostgres.newDatabase("paymethods");
-    registry.add("spring.datasource.url", db::url);
-    registry.add("spring.datasource.username", db::username);
-  }
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;

@@ -1,0 +1,26 @@
+package io.peakhub.platform.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A service's integration test: the whole application with MockMvc, a fresh database in the real
+ * test PostgreSQL, tokens signed by {@link TestJwts}, access decisions from {@link TestAccess}, and
+ * no Kafka (the outbox keeps events for the test to read; listeners do not start). Test classes
+ * with this annotation share one application context, and so one database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(properties = {"peakhub.outbox.relay.enabled=false", "spring.kafka.listener.auto-startup=false"})
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = FreshDatabase.class)
+@Import({TestJwts.Decoder.class, TestAccess.class})
+public @interface ServiceTest {}
