@@ -10,4 +10,13 @@ public record BillingAccount(UUID id, String number, String name, String currenc
   public boolean active() {
     return "active".equals(status);
   }
+
+  /** Inactive accounts allow no actions (payments, changes); views still work. */
+  public BillingAccount requireActive(String what) {
+    if (!active()) {
+      throw new io.peakhub.platform.problem.ConflictException("account-inactive",
+          "Account " + number + " is inactive: " + what + ".");
+    }
+    return this;
+  }
 }

@@ -6,7 +6,6 @@ import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Level;
 import io.peakhub.platform.outbox.Outbox;
-import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.problem.InvalidInputException;
 import io.peakhub.platform.problem.NotFoundException;
 import io.peakhub.platform.problem.ProblemException;
@@ -134,11 +133,8 @@ class ContactController {
   }
 
   private BillingAccount activeAccount(UUID accountId) {
-    BillingAccount account = accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
-    if (!account.active()) {
-      throw new ConflictException("account-inactive", "Account " + account.number() + " is inactive: no changes are allowed.");
-    }
-    return account;
+    return accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId))
+        .requireActive("no changes are allowed");
   }
 
   private Optional<Contact> find(UUID accountId, String role) {

@@ -89,9 +89,7 @@ class InvoiceAdminController {
       }
       return new IssuedInvoice(invoices.find(accountId, e.id(), LocalDate.now(clock)).orElseThrow(), invoices.lines(e.id()));
     }
-    if (!account.active()) {
-      throw new ConflictException("account-inactive", "Account " + account.number() + " is inactive: no invoices can be issued.");
-    }
+    account.requireActive("no invoices can be issued");
     Instant now = clock.instant();
     UUID id = UUID.randomUUID();
     jdbc.sql("""

@@ -8,7 +8,6 @@ import io.peakhub.billing.money.Money;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Level;
-import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.problem.InvalidInputException;
 import io.peakhub.platform.problem.NotFoundException;
 import jakarta.validation.Valid;
@@ -52,10 +51,8 @@ class CreditController {
   public AccountSummary apply(@PathVariable UUID accountId, @PathVariable UUID invoiceId,
       @Valid @RequestBody ApplyCredit request) {
     access.require(accountId.toString(), Area.pay_invoices, Level.create);
-    BillingAccount account = accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
-    if (!account.active()) {
-      throw new ConflictException("account-inactive", "Account " + account.number() + " is inactive: no changes are allowed.");
-    }
+    BillingAccount account = accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId))
+        .requireActive("no changes are allowed");
     BigDecimal amount = Money.positive("amount", request.amount(), account.currency());
     BigDecimal balance = jdbc.sql("""
             SELECT balance FROM invoice WHERE id = :i AND account_id = :a AND status <> 'void' FOR UPDATE""")

@@ -100,9 +100,7 @@ class PaymentService {
       PaymentView view = view(p, account.currency());
       return new Outcome(view, true, p.failureReason() == null ? null : failure(p.failureReason()));
     }
-    if (!account.active()) {
-      throw new ConflictException("account-inactive", "Account " + account.number() + " is inactive: payments are not accepted.");
-    }
+    account.requireActive("payments are not accepted");
     if (!account.currency().equals(command.currency())) {
       throw new InvalidInputException("currency", "This account is billed in " + account.currency() + ", not " + command.currency() + ".");
     }

@@ -141,11 +141,8 @@ class PaymentMethodController {
   }
 
   private BillingAccount activeAccount(UUID accountId) {
-    BillingAccount account = accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
-    if (!account.active()) {
-      throw new ConflictException("account-inactive", "Account " + account.number() + " is inactive: no changes are allowed.");
-    }
-    return account;
+    return accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId))
+        .requireActive("no changes are allowed");
   }
 
   static boolean validIban(String iban) {

@@ -12,6 +12,7 @@ import io.peakhub.platform.outbox.OutboxRelay;
 import io.peakhub.platform.testing.StaticAccountAccess;
 import io.peakhub.platform.testing.TestJwts;
 import io.peakhub.platform.testing.TestPostgres;
+import io.peakhub.platform.testing.UnreachableKafka;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +31,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -96,14 +94,10 @@ class BillingEventsTest {
     api.pay(ALICE_TOKEN, account, "events-1", "{\"amount\":\"40.00\",\"currency\":\"USD\",\"invoices\":[{\"invoiceId\":\""
         + invoice + "\",\"amount\":\"40.00\"}]}").andExpect(status().isCreated());
 
-    var deadProducer = new DefaultKafkaProducerFactory<String, String>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, 500));
-    assertThatThrownBy(() -> relay(new KafkaTemplate<>(deadProducer)).publishBatch())
+    var unreachable = new UnreachableKafka();
+    assertThatThrownBy(() -> relay(unreachable.template()).publishBatch())
         .hasMessageContaining("could not publish");
-    deadProducer.destroy();
+    unreachable.close();
     assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Integer.class).single())
         .isEqualTo(3);
 

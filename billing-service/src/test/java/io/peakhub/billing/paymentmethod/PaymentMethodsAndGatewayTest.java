@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.peakhub.billing.BillingApi;
 import io.peakhub.billing.subscription.ActiveSubscriptions;
-import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.events.EventEnvelope;
 import io.peakhub.platform.events.EventJson;
 import io.peakhub.platform.testing.StaticAccountAccess;

@@ -7,6 +7,7 @@ import io.peakhub.platform.events.EventEnvelope;
 import io.peakhub.platform.events.EventJson;
 import io.peakhub.platform.testapp.PlatformTestApplication;
 import io.peakhub.platform.testing.TestPostgres;
+import io.peakhub.platform.testing.UnreachableKafka;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,13 +16,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -108,20 +107,16 @@ class OutboxIntegrationTest {
   @Test
   void whileKafkaIsDownEventsWaitAndArePublishedWhenItIsBack() {
     // a relay whose broker is unreachable: nothing may be marked published
-    var deadProducer = new DefaultKafkaProducerFactory<String, String>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class,
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, 500));
+    var unreachable = new UnreachableKafka();
     relay(kafka).publishBatch();
     var tx = new TransactionTemplate(txManager);
     String account = UUID.randomUUID().toString();
     EventEnvelope event = tx.execute(s -> outbox.append("test.down", account, "PaymentSucceeded.v1", Map.of("amount", "10.00")));
 
-    OutboxRelay downRelay = relay(new KafkaTemplate<>(deadProducer));
+    OutboxRelay downRelay = relay(unreachable.template());
     assertThatThrownBy(downRelay::publishBatch).hasMessageContaining("could not publish event");
     assertThat(unpublished()).isEqualTo(1);
-    deadProducer.destroy();
+    unreachable.close();
 
     assertThat(relay(kafka).publishBatch()).isEqualTo(1);
     assertThat(unpublished()).isZero();
