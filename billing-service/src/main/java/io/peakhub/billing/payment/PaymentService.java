@@ -48,8 +48,12 @@ class PaymentService {
       List<PaymentAllocator.Allocation> invoices, boolean overpayToCredit) {
 
     String fingerprint() {
+      // stored with every payment: fields added later only appear when set, so earlier keys still match
       StringBuilder sb = new StringBuilder(amount.stripTrailingZeros().toPlainString()).append('|').append(currency)
-          .append('|').append(paymentMethodId).append('|').append(cardToken).append('|').append(overpayToCredit);
+          .append('|').append(paymentMethodId).append('|').append(overpayToCredit);
+      if (cardToken != null) {
+        sb.append("|card=").append(cardToken);
+      }
       if (invoices != null) {
         invoices.forEach(a -> sb.append('|').append(a.invoiceId()).append('=').append(a.amount().stripTrailingZeros().toPlainString()));
       }
