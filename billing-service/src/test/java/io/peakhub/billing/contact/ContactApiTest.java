@@ -78,6 +78,14 @@ class ContactApiTest {
     String bob = "Bearer " + TestJwts.token(BOB, "bob", "customer");
     mvc.perform(get("/accounts/" + account + "/contacts").header("Authorization", bob)).andExpect(status().isNotFound());
     putBillTo(bob, "evil@example.com").andExpect(status().isNotFound());
+    mvc.perform(put("/accounts/" + account + "/contacts/sold-to").header("Authorization", bob)
+        .contentType(MediaType.APPLICATION_JSON).content(CONTACT.formatted("evil@example.com"))).andExpect(status().isNotFound());
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+        "/accounts/" + account + "/contacts/sold-to").header("Authorization", bob)).andExpect(status().isNotFound());
+    // and a customer is no admin: the account itself cannot be changed through the admin API
+    mvc.perform(put("/admin/accounts/" + account).header("Authorization", alice(1)).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"number\":\"A-999999\",\"name\":\"Mine now\",\"currency\":\"EUR\",\"status\":\"active\"}"))
+        .andExpect(status().isForbidden());
     mvc.perform(get("/accounts/" + account + "/contacts").header("Authorization", alice(1)))
         .andExpect(jsonPath("$.billTo.email").value("ap@globex.example"));
   }
