@@ -29,6 +29,8 @@ public final class Hub {
   private final Components components;
   private final List<String> startedNow = new CopyOnWriteArrayList<>();
   private final long t0 = System.nanoTime();
+  /** Per component: when this run started it and when it answered healthy, in ms since t0. */
+  private final Map<String, long[]> timings = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean finished;
 
   Hub(Settings settings) {
@@ -65,23 +67,25 @@ public final class Hub {
     try {
       List<Component> infra = components.infrastructure();
       List<Component> first = infra.stream().filter(c -> !c.name().equals("keycloak")).toList();
-      startAll(first);
-      awaitAll(first);
       List<Component> second = new ArrayList<>(infra.stream().filter(c -> c.name().equals("keycloak")).toList());
+      startAll(first);
+      // Keycloak needs only PostgreSQL: it starts while Kafka and MongoDB are still coming up.
+      awaitAll(first, Map.of("postgres", () -> startAll(second)));
       List<Component> services = withServices ? components.services() : List.of();
       // Backend services need PostgreSQL, Kafka and MongoDB now but Keycloak only on the first request;
       // the gateway reads Keycloak's discovery document at start-up, so it waits for Keycloak.
       List<Component> backends = services.stream().filter(c -> !c.name().equals("gateway-service")).toList();
-      startAll(second);
-      startAll(backends);
-      awaitAll(second);
       List<Component> gateway = services.stream().filter(c -> c.name().equals("gateway-service")).toList();
-      startAll(gateway);
-      awaitAll(backends);
+      startAll(backends);
+      List<Component> keycloakAndBackends = new ArrayList<>(second);
+      keycloakAndBackends.addAll(backends);
+      awaitAll(keycloakAndBackends, Map.of("keycloak", () -> startAll(gateway)));
       awaitAll(gateway);
       if (seed) {
         say("seeding demo data");
+        long seedStart = elapsedMs();
         new DemoData(settings).seed();
+        timings.put("demo data", new long[] {seedStart, elapsedMs()});
         say("demo data ready");
       }
       finished = true;
@@ -113,7 +117,9 @@ public final class Hub {
               + c.portVariable() + " to a free port, then run ./hub up again.");
         }
       }
+      long prepareStart = elapsedMs();
       c.prepare().run();
+      timings.put(c.name(), new long[] {prepareStart, -1});
       ProcessHandle handle = processes.start(c.name(), c.command().get(), c.env(), c.workDir());
       startedNow.add(c.name());
       say(c.name() + ": starting (pid " + handle.pid() + ", port " + c.ports().get(0) + ")");
@@ -121,6 +127,11 @@ public final class Hub {
   }
 
   private void awaitAll(List<Component> list) throws InterruptedException {
+    awaitAll(list, Map.of());
+  }
+
+  /** Waits until each is healthy; {@code onReady} starts what waits on one of them as soon as it is. */
+  private void awaitAll(List<Component> list, Map<String, Runnable> onReady) throws InterruptedException {
     Map<Component, Long> pending = new LinkedHashMap<>();
     list.forEach(c -> pending.put(c, System.nanoTime()));
     long lastProgress = System.nanoTime();
@@ -129,8 +140,13 @@ public final class Hub {
         var entry = it.next();
         Component c = entry.getKey();
         if (c.healthy().getAsBoolean()) {
-          say(c.name() + ": ready");
+          long[] t = timings.get(c.name());
+          if (t != null) {
+            t[1] = elapsedMs();
+          }
+          say(c.name() + ": ready" + (t != null ? " (" + seconds(t[1] - t[0]) + " s)" : ""));
           it.remove();
+          onReady.getOrDefault(c.name(), () -> { }).run();
           continue;
         }
         long waited = (System.nanoTime() - entry.getValue()) / 1_000_000_000L;
@@ -184,7 +200,8 @@ public final class Hub {
     List<String> services = order.stream().filter(n -> n.endsWith("-service") || n.equals("portal-bff")).toList();
     for (String n : services) {
       threads.add(Thread.ofPlatform().start(() -> {
-        if (processes.stop(n, Duration.ofSeconds(20))) {
+        // a service writes its class-data archive as it exits: allow for that on a busy machine
+        if (processes.stop(n, Duration.ofSeconds(60))) {
           say(n + ": stopped");
         }
       }));
@@ -235,12 +252,32 @@ public final class Hub {
     for (DemoData.User u : DemoData.USERS) {
       System.out.printf("    %-6s %-18s %s%n", u.username(), u.role(), u.note());
     }
+    printTimings();
     System.out.println("  Stop with ./hub down; see ./hub status and ./hub logs SERVICE.");
   }
 
   void say(String message) {
-    long ms = (System.nanoTime() - t0) / 1_000_000L;
-    System.out.printf("[hub %5.1fs] %s%n", ms / 1000.0, message);
+    System.out.printf("[hub %5.1fs] %s%n", elapsedMs() / 1000.0, message);
+  }
+
+  private long elapsedMs() {
+    return (System.nanoTime() - t0) / 1_000_000L;
+  }
+
+  private static String seconds(long ms) {
+    return String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0);
+  }
+
+  /** Where the start-up time went: each component this run started, from its start to its first healthy answer. */
+  private void printTimings() {
+    if (timings.isEmpty()) {
+      return;
+    }
+    System.out.println("  Start-up times (s):  component             started   ready    took");
+    timings.entrySet().stream().filter(e -> e.getValue()[1] >= 0)
+        .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingLong((long[] t) -> t[0])))
+        .forEach(e -> System.out.printf(java.util.Locale.ROOT, "                       %-20s %7.1f %7.1f %7.1f%n", e.getKey(),
+            e.getValue()[0] / 1000.0, e.getValue()[1] / 1000.0, (e.getValue()[1] - e.getValue()[0]) / 1000.0));
   }
 
   static boolean httpOk(String url) {

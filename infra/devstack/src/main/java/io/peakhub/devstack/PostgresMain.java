@@ -19,6 +19,10 @@ public final class PostgresMain {
   private PostgresMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--unpack")) {
+      unpack(Path.of(args[1]));
+      return;
+    }
     Path dataDir = Path.of(args[0]);
     int port = Integer.parseInt(args[1]);
     Path ready = Path.of(args[2]);
@@ -43,6 +47,17 @@ public final class PostgresMain {
     Files.writeString(ready, "ready");
     System.out.println("postgres ready on port " + port + " with databases " + databases);
     Thread.currentThread().join();
+  }
+
+  /**
+   * Unpacks the binaries into the temporary directory once, in a short-lived process: unpacking needs
+   * a larger heap than running PostgreSQL does, and a long-lived launcher would keep that heap.
+   */
+  private static void unpack(Path scratch) throws Exception {
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(scratch).setCleanDataDirectory(true).start()) {
+      System.out.println("postgres binaries unpacked (PostgreSQL " + pg.getPostgresDatabase().getConnection()
+          .getMetaData().getDatabaseProductVersion() + ")");
+    }
   }
 
   static void createDatabases(String baseUrl, String user, String password, List<String> databases) throws Exception {

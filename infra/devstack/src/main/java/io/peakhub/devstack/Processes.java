@@ -30,6 +30,27 @@ final class Processes {
     return settings.logs().resolve(name + ".log");
   }
 
+  /**
+   * Each component's own temporary directory under the stack's home, so a new home (the test stack is
+   * deleted before every run) starts as a new machine would: nothing that an earlier run or the module
+   * tests unpacked into the system temporary directory (embedded PostgreSQL's binaries, say) is reused.
+   */
+  Path tmpDir(String name) {
+    Path dir = settings.home().resolve("tmp").resolve(name);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create " + dir + ": " + e.getMessage(), e);
+    }
+    return dir;
+  }
+
+  /** Keeps what the caller set (e.g. a debugging agent) and adds the component's temporary directory last, so it wins. */
+  static String javaToolOptions(String inherited, Path tmpDir) {
+    String own = "-Djava.io.tmpdir=" + tmpDir;
+    return inherited == null || inherited.isBlank() ? own : inherited.trim() + " " + own;
+  }
+
   Optional<ProcessHandle> running(String name) {
     try {
       Path file = pidFile(name);
@@ -56,11 +77,30 @@ final class Processes {
       ProcessBuilder pb = new ProcessBuilder(full).directory(workDir.toFile()).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile()));
       pb.environment().putAll(env);
+      pb.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions(pb.environment().get("JAVA_TOOL_OPTIONS"), tmpDir(name)));
+      pb.environment().put("TMPDIR", tmpDir(name).toString());
       Process process = pb.start();
       Files.writeString(pidFile(name), Long.toString(process.pid()));
       return process.toHandle();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a one-off step of a component (same environment and log as the component) and waits for it. */
+  int run(String name, List<String> command) {
+    try {
+      Files.createDirectories(settings.logs());
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile()));
+      pb.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions(pb.environment().get("JAVA_TOOL_OPTIONS"), tmpDir(name)));
+      pb.environment().put("TMPDIR", tmpDir(name).toString());
+      return pb.start().waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not run a step of " + name + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Hub.StartupFailure("interrupted");
     }
   }
 

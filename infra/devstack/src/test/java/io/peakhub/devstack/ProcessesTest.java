@@ -38,6 +38,28 @@ class ProcessesTest {
   }
 
   @Test
+  void everyComponentGetsItsOwnTemporaryDirectoryUnderTheStacksHome() throws Exception {
+    Settings settings = new Settings(home, home, Map.of());
+    Processes processes = new Processes(settings);
+    String javaCommand = settings.javaCommand();
+    ProcessHandle p = processes.start("probe", List.of(javaCommand, "-XshowSettings:properties", "-version"), Map.of(), home);
+    p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    String log = Files.readString(processes.logFile("probe"));
+    assertThat(log).contains("java.io.tmpdir = " + home.resolve("tmp/probe"));
+    assertThat(home.resolve("tmp/probe")).isDirectory();
+
+    assertThat(processes.run("step", List.of("bash", "-c", "echo \"$TMPDIR\""))).isZero();
+    assertThat(Files.readString(processes.logFile("step"))).contains(home.resolve("tmp/step").toString());
+  }
+
+  @Test
+  void aCallersJavaToolOptionsAreKeptAndTheComponentsTemporaryDirectoryWins() {
+    assertThat(Processes.javaToolOptions(null, Path.of("/h/tmp/x"))).isEqualTo("-Djava.io.tmpdir=/h/tmp/x");
+    assertThat(Processes.javaToolOptions("-Djava.io.tmpdir=/tmp/a -Xss1m", Path.of("/h/tmp/x")))
+        .isEqualTo("-Djava.io.tmpdir=/tmp/a -Xss1m -Djava.io.tmpdir=/h/tmp/x");
+  }
+
+  @Test
   void aTakenPortStopsStartUpNamingThePortAndTheVariable() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
