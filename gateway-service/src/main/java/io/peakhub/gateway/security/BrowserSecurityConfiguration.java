@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
 @Configuration
 class BrowserSecurityConfiguration {
 
-  /** Tokens are stored per browser session, never per user name (see ../shared/GATEWAY.md, pitfall 1). */
+  /** Tokens are stored per browser session, never per user name (docs/adr/0006-gateway-as-oauth2-client.md). */
   @Bean
   ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
     return new WebSessionServerOAuth2AuthorizedClientRepository();
