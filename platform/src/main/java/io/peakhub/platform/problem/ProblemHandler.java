@@ -39,6 +39,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     if (ex.field() != null) {
       body.setProperty("field", ex.field());
     }
+    if (ex instanceof ServiceUnavailableException unavailable) {
+      body.setProperty("service", unavailable.service());
+      return ResponseEntity.status(ex.status())
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds())).body(body);
+    }
     return ResponseEntity.status(ex.status()).body(body);
   }
 
