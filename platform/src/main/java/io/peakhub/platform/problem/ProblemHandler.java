@@ -39,6 +39,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     if (ex.field() != null) {
       body.setProperty("field", ex.field());
     }
+    ex.properties().forEach(body::setProperty);
     if (ex instanceof ServiceUnavailableException unavailable) {
       body.setProperty("service", unavailable.service());
       return ResponseEntity.status(ex.status())
