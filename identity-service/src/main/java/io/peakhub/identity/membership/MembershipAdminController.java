@@ -1,6 +1,6 @@
 package io.peakhub.identity.membership;
 
-import io.peakhub.identity.access.AccessEvents;
+import io.peakhub.identity.events.AccessEvents;
 import io.peakhub.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

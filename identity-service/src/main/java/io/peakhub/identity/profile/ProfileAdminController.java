@@ -1,6 +1,6 @@
 package io.peakhub.identity.profile;
 
-import io.peakhub.identity.access.AccessEvents;
+import io.peakhub.identity.events.AccessEvents;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Grant;
 import io.peakhub.platform.problem.ConflictException;

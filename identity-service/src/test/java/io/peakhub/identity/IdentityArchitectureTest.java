@@ -1,0 +1,23 @@
+package io.peakhub.identity;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RestController;
+
+/** identity-service's features depend on each other one way only, and controllers translate HTTP without SQL. */
+@AnalyzeClasses(packages = "io.peakhub.identity", importOptions = ImportOption.DoNotIncludeTests.class)
+class IdentityArchitectureTest {
+
+  @ArchTest
+  static final ArchRule featuresHaveNoCycles = slices().matching("io.peakhub.identity.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule controllersDoNotRunSql = noClasses().that().areAnnotatedWith(RestController.class)
+      .should().dependOnClassesThat().areAssignableTo(JdbcClient.class);
+}
