@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -11,6 +12,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -197,6 +200,85 @@ class UsersAndManagersAdminTest {
         .query(Integer.class).single()).isZero();
     mvc.perform(delete("/admin/account-managers").param("ids", "no-such-manager").param("confirm", "true")
         .header("Authorization", ADMIN)).andExpect(status().isNotFound());
+  }
+
+  private void assign(String managerId, UUID account) throws Exception {
+    mvc.perform(put("/admin/account-managers/" + managerId + "/accounts").header("Authorization", ADMIN)
+        .contentType(MediaType.APPLICATION_JSON).content("{\"accountIds\":[\"" + account + "\"]}")).andExpect(status().isOk());
+  }
+
+  private static ProblemException keycloakDown() {
+    return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Keycloak is not answering");
+  }
+
+  @Test
+  void whenKeycloakFailsOnTheThirdOfFourDeletionsTheFirstTwoAreGoneAndTheThirdAndFourthAreWhole() throws Exception {
+    List<String> ids = new java.util.ArrayList<>();
+    List<UUID> accounts = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ids.add(newManager());
+      accounts.add(UUID.randomUUID());
+      assign(ids.get(i), accounts.get(i));
+    }
+    doThrow(keycloakDown()).when(keycloak).deleteUser(ids.get(2));
+
+    mvc.perform(delete("/admin/account-managers").param("ids", ids.toArray(String[]::new)).param("confirm", "true")
+            .header("Authorization", ADMIN))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/service-unavailable"))
+        .andExpect(jsonPath("$.service").value("Keycloak"))
+        .andExpect(jsonPath("$.deleted").value(Matchers.contains(ids.get(0), ids.get(1))))
+        .andExpect(jsonPath("$.notDeleted").value(Matchers.contains(ids.get(2), ids.get(3))))
+        .andExpect(header().exists("Retry-After"));
+
+    for (int i : List.of(0, 1)) {
+      verify(keycloak).deleteUser(ids.get(i));
+      mvc.perform(get("/admin/account-managers/" + ids.get(i)).header("Authorization", ADMIN)).andExpect(status().isNotFound());
+      mvc.perform(get("/admin/users/" + ids.get(i)).header("Authorization", ADMIN)).andExpect(status().isNotFound());
+    }
+    // the third: Keycloak kept the login, so its rows, its account and its mirror came back
+    mvc.perform(get("/admin/account-managers/" + ids.get(2)).header("Authorization", ADMIN))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.accountIds").value(Matchers.contains(accounts.get(2).toString())));
+    mvc.perform(get("/admin/users/" + ids.get(2)).header("Authorization", ADMIN))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.type").value("account_executive"));
+    mvc.perform(get("/access/me").header("Authorization", "Bearer " + TestJwts.token(ids.get(2), "am", "account_executive")))
+        .andExpect(jsonPath("$.accountIds").value(Matchers.contains(accounts.get(2).toString())));
+    // the fourth was not touched at all
+    verify(keycloak, never()).deleteUser(ids.get(3));
+    mvc.perform(get("/admin/account-managers/" + ids.get(3)).header("Authorization", ADMIN))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.accountIds").value(Matchers.contains(accounts.get(3).toString())));
+
+    // Keycloak is back: deleting the rest works
+    org.mockito.Mockito.reset(keycloak);
+    mvc.perform(delete("/admin/account-managers").param("ids", ids.get(2), ids.get(3)).param("confirm", "true")
+        .header("Authorization", ADMIN)).andExpect(status().isNoContent());
+    assertThat(jdbc.sql("SELECT count(*) FROM account_membership WHERE account_id IN (:a)").param("a", accounts)
+        .query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void whenKeycloakRefusesAnEditTheManagersDetailsStayAsTheyWere() throws Exception {
+    String id = newManager();
+    String before = mvc.perform(get("/admin/account-managers/" + id).header("Authorization", ADMIN))
+        .andReturn().getResponse().getContentAsString();
+    doThrow(keycloakDown()).when(keycloak).updateUser(eq(id), any());
+    mvc.perform(put("/admin/account-managers/" + id).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\":\"Renamed Person\",\"employeeId\":\"E-" + unique() + "\",\"primaryEmail\":\"new@peakhub.example\"}"))
+        .andExpect(status().isServiceUnavailable());
+    mvc.perform(get("/admin/account-managers/" + id).header("Authorization", ADMIN))
+        .andExpect(content().json(before, org.springframework.test.json.JsonCompareMode.STRICT));
+  }
+
+  @Test
+  void whenKeycloakRefusesToDisableAUserTheyStayEnabledHere() throws Exception {
+    String tag = unique();
+    String zoe = "z-" + tag;
+    users.upsert(new KeycloakAdmin.KeycloakUser(zoe, "zoe" + tag, "zoe@" + tag + ".example", "Zoe", "Zimmer", true, 0L),
+        List.of("customer"), Instant.now());
+    doThrow(keycloakDown()).when(keycloak).setEnabled(zoe, false);
+    mvc.perform(post("/admin/users/" + zoe + "/disable").header("Authorization", ADMIN))
+        .andExpect(status().isServiceUnavailable());
+    mvc.perform(get("/admin/users/" + zoe).header("Authorization", ADMIN)).andExpect(jsonPath("$.enabled").value(true));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.peakhub.identity.keycloak;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.peakhub.platform.problem.ProblemException;
+import io.peakhub.platform.problem.ServiceUnavailableException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -179,7 +180,7 @@ public class KeycloakAdmin {
   }
 
   private static ProblemException unavailable() {
-    return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-        "Keycloak is not answering; nothing was changed. Try again shortly.");
+    return new ServiceUnavailableException("Keycloak", "Keycloak is not answering; nothing was changed. Try again shortly.",
+        java.time.Duration.ofSeconds(10));
   }
 }

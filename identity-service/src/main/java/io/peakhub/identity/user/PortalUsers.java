@@ -5,8 +5,11 @@ import io.peakhub.identity.keycloak.KeycloakAdmin.KeycloakUser;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -30,6 +33,13 @@ public class PortalUsers {
       return n.isEmpty() ? username : n;
     }
   }
+
+  /** One page of users and how many match in all. */
+  public record Page(List<PortalUser> items, long total) {}
+
+  private static final Map<String, List<String>> SORTS = Map.of(
+      "name", List.of("lower(coalesce(u.last_name, u.username))", "lower(coalesce(u.first_name, ''))"),
+      "email", List.of("lower(u.email)"), "username", List.of("u.username"), "type", List.of("u.type"));
 
   private final JdbcClient jdbc;
   private final KeycloakAdmin keycloak;
@@ -81,6 +91,42 @@ public class PortalUsers {
                 type = :t, synced_at = :now""")
         .param("id", u.id()).param("u", u.username()).param("e", u.email()).param("f", u.firstName())
         .param("l", u.lastName()).param("en", u.enabled()).param("t", type).param("now", Timestamp.from(now)).update();
+  }
+
+  /**
+   * Users (service accounts left out) whose login, e-mail or name contains {@code q}, of one type, and
+   * (when {@code onlyIds} is not null) among those ids; sorted by a column of {@link #SORTS}, then id.
+   */
+  public Page search(String q, String type, Collection<String> onlyIds, String sort, boolean descending, int page,
+      int size) {
+    if (!SORTS.containsKey(sort)) {
+      throw new IllegalArgumentException("unknown sort " + sort);
+    }
+    if (onlyIds != null && onlyIds.isEmpty()) {
+      return new Page(List.of(), 0);
+    }
+    StringBuilder where = new StringBuilder(" WHERE u.type <> 'service'");
+    Map<String, Object> params = new HashMap<>();
+    if (q != null && !q.isBlank()) {
+      where.append(" AND (u.username ILIKE :q OR u.email ILIKE :q OR (coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) ILIKE :q)");
+      params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+    if (type != null) {
+      where.append(" AND u.type = :type");
+      params.put("type", type);
+    }
+    if (onlyIds != null) {
+      where.append(" AND u.id IN (:ids)");
+      params.put("ids", onlyIds);
+    }
+    long total = jdbc.sql("SELECT count(*) FROM portal_user u" + where).params(params).query(Long.class).single();
+    String direction = descending ? " desc" : " asc";
+    String order = String.join(", ", SORTS.get(sort).stream().map(e -> e + direction).toList()) + ", u.id";
+    List<PortalUser> rows = jdbc.sql("SELECT u.id, u.username, u.email, u.first_name, u.last_name, u.enabled, u.type"
+            + " FROM portal_user u" + where + " ORDER BY " + order + " LIMIT :size OFFSET :offset")
+        .params(params).param("size", size).param("offset", (long) page * size)
+        .query(PortalUser.class).list();
+    return new Page(rows, total);
   }
 
   public Optional<PortalUser> find(String id) {

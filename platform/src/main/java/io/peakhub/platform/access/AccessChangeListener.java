@@ -4,14 +4,15 @@ import io.peakhub.platform.events.EventEnvelope;
 import io.peakhub.platform.events.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Drops cached access decisions when identity-service announces a change, so a new profile or
- * membership takes effect on the user's next request. Every instance listens in its own consumer
- * group (a broadcast), from the latest offset: at start-up the cache is empty anyway.
+ * membership takes effect on the user's next request. Every instance must see every change, so
+ * {@link AccessChangeSubscription} feeds it all partitions of {@value #TOPIC} itself.
  */
 public class AccessChangeListener {
+
+  public static final String TOPIC = "identity.access";
 
   private static final Logger log = LoggerFactory.getLogger(AccessChangeListener.class);
 
@@ -21,8 +22,6 @@ public class AccessChangeListener {
     this.access = access;
   }
 
-  @KafkaListener(topics = "identity.access", groupId = "${spring.application.name:service}-access-${random.uuid}",
-      properties = "auto.offset.reset=latest")
   public void on(String message) {
     EventEnvelope event = EventJson.read(message);
     String userId = event.body().path("userId").asString("*");

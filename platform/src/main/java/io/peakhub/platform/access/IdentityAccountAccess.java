@@ -1,23 +1,35 @@
 package io.peakhub.platform.access;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.peakhub.platform.problem.ProblemException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.peakhub.platform.problem.ServiceUnavailableException;
 import io.peakhub.platform.security.CurrentUser;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
  * Asks identity-service (the source of truth) which accounts the caller may see, with the caller's
  * own token, and keeps the answer briefly per user so a screen's several calls ask once.
+ *
+ * <p>When identity-service is down or slow nobody may pass (deny by default), and the caller gets a
+ * 503 naming identity-service with a Retry-After, within the connect or read timeout. After repeated
+ * failures a circuit breaker answers that 503 at once for a while, so requests do not pile up
+ * waiting on timeouts and a recovering identity-service is not flooded.
  */
 public class IdentityAccountAccess implements AccountAccess {
+
+  public static final String SERVICE = "identity-service";
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IdentityAccountAccess.class);
 
@@ -30,12 +42,29 @@ public class IdentityAccountAccess implements AccountAccess {
   private final RestClient identity;
   private final Clock clock;
   private final Duration ttl;
+  private final CircuitBreaker breaker;
+  private final Duration retryAfter;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  public IdentityAccountAccess(RestClient identity, Clock clock, Duration ttl) {
+  public IdentityAccountAccess(RestClient identity, Clock clock, AccessProperties settings) {
     this.identity = identity;
     this.clock = clock;
-    this.ttl = ttl;
+    this.ttl = settings.cacheTtl();
+    this.breaker = circuitBreaker(settings.circuitBreaker());
+    this.retryAfter = settings.circuitBreaker().openFor();
+  }
+
+  public IdentityAccountAccess(RestClient identity, Clock clock, Duration ttl) {
+    this(identity, clock, withTtl(AccessProperties.defaults(), ttl));
+  }
+
+  /** A client of identity-service at {@code baseUrl} that gives up after the configured timeouts. */
+  public static RestClient client(RestClient.Builder builder, String baseUrl, AccessProperties settings) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+        .version(HttpClient.Version.HTTP_1_1).build();
+    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+    requests.setReadTimeout(settings.readTimeout());
+    return builder.clone().baseUrl(baseUrl).requestFactory(requests).build();
   }
 
   @Override
@@ -63,21 +92,51 @@ public class IdentityAccountAccess implements AccountAccess {
     cache.clear();
   }
 
+  CircuitBreaker circuitBreaker() {
+    return breaker;
+  }
+
   private AccountScope fetch(CurrentUser user) {
+    AccessAnswer answer;
     try {
-      AccessAnswer answer = identity.get().uri("/access/me")
+      answer = breaker.executeSupplier(() -> identity.get().uri("/access/me")
           .headers(h -> h.setBearerAuth(user.token()))
           .retrieve()
-          .body(AccessAnswer.class);
-      if (answer == null) {
-        return AccountScope.none();
-      }
-      return new AccountScope(answer.allAccounts(), answer.accountIds() == null ? Set.of() : answer.accountIds(),
-          answer.grants() == null ? Map.of() : answer.grants());
+          .body(AccessAnswer.class));
+    } catch (CallNotPermittedException e) {
+      throw unavailable();
     } catch (RestClientException e) {
       log.warn("access check failed, answering 503: {}", e.toString());
-      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-          "Access rights cannot be checked right now (identity-service unreachable). Try again shortly.");
+      throw unavailable();
     }
+    if (answer == null) {
+      return AccountScope.none();
+    }
+    return new AccountScope(answer.allAccounts(), answer.accountIds() == null ? Set.of() : answer.accountIds(),
+        answer.grants() == null ? Map.of() : answer.grants());
+  }
+
+  private ServiceUnavailableException unavailable() {
+    return new ServiceUnavailableException(SERVICE, "Access rights cannot be checked right now: " + SERVICE
+        + " is unavailable. Try again in " + retryAfter.toSeconds() + " seconds.", retryAfter);
+  }
+
+  private static CircuitBreaker circuitBreaker(AccessProperties.CircuitBreaker settings) {
+    CircuitBreaker breaker = CircuitBreaker.of(SERVICE, CircuitBreakerConfig.custom()
+        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .slidingWindowSize(settings.window())
+        .minimumNumberOfCalls(settings.minimumCalls())
+        .failureRateThreshold(settings.failureRatePercent())
+        .waitDurationInOpenState(settings.openFor())
+        .permittedNumberOfCallsInHalfOpenState(1)
+        // identity answering 4xx is up: that is about the request, not about its health
+        .recordException(e -> !(e instanceof HttpClientErrorException))
+        .build());
+    breaker.getEventPublisher().onStateTransition(e -> log.warn("{} circuit breaker: {}", SERVICE, e.getStateTransition()));
+    return breaker;
+  }
+
+  private static AccessProperties withTtl(AccessProperties settings, Duration ttl) {
+    return new AccessProperties(ttl, settings.connectTimeout(), settings.readTimeout(), settings.circuitBreaker());
   }
 }

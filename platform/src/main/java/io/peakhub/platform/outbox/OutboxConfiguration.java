@@ -1,6 +1,7 @@
 package io.peakhub.platform.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,6 +31,15 @@ public class OutboxConfiguration {
   @Bean
   ProcessedEvents processedEvents(JdbcClient jdbc, Clock clock) {
     return new ProcessedEvents(jdbc, clock);
+  }
+
+  /** Published rows are kept for peakhub.outbox.retention (7 days unless set), then deleted in batches. */
+  @Bean
+  @ConditionalOnProperty(name = "peakhub.outbox.purge.enabled", havingValue = "true", matchIfMissing = true)
+  OutboxPurge outboxPurge(JdbcClient jdbc, Clock clock,
+      @Value("${peakhub.outbox.retention:P7D}") Duration retention,
+      @Value("${peakhub.outbox.purge.batch-size:1000}") int batchSize) {
+    return new OutboxPurge(jdbc, clock, retention, batchSize);
   }
 
   @Bean

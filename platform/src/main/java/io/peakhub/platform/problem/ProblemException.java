@@ -1,5 +1,8 @@
 package io.peakhub.platform.problem;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,6 +14,7 @@ public class ProblemException extends RuntimeException {
   private final HttpStatus status;
   private final String slug;
   private final String field;
+  private final Map<String, Object> properties = new LinkedHashMap<>();
 
   public ProblemException(HttpStatus status, String slug, String detail, String field) {
     super(detail);
@@ -33,5 +37,15 @@ public class ProblemException extends RuntimeException {
 
   public String field() {
     return field;
+  }
+
+  /** Adds an extension member to the problem body (RFC 9457 section 3.2), e.g. which items were done. */
+  public ProblemException with(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  public Map<String, Object> properties() {
+    return Collections.unmodifiableMap(properties);
   }
 }

@@ -39,13 +39,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     if (ex.field() != null) {
       body.setProperty("field", ex.field());
     }
+    ex.properties().forEach(body::setProperty);
+    if (ex instanceof ServiceUnavailableException unavailable) {
+      body.setProperty("service", unavailable.service());
+      return ResponseEntity.status(ex.status())
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds())).body(body);
+    }
     return ResponseEntity.status(ex.status()).body(body);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-    String expected = ex.getRequiredType() == null ? "a valid value" : "a valid " + ex.getRequiredType().getSimpleName();
-    return problem(new InvalidInputException(ex.getName(), "'" + ex.getName() + "' must be " + expected + "."));
+    return problem(new InvalidInputException(ex.getName(),
+        ex.getName() + ": expected " + ExpectedValue.of(ex.getRequiredType()) + "."));
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
@@ -105,12 +111,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(body);
   }
 
+  /** A body the JSON reader refused: which field, and what it expects, without the parser's internals. */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "The request body is not valid JSON for this endpoint (wrong types, unknown fields, or malformed): " + readable(ex));
+    UnreadableBody.Reason reason = UnreadableBody.explain(ex);
+    log.debug("unreadable request body: {}", ex.getMostSpecificCause().getMessage());
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, reason.detail());
     body.setType(ProblemTypes.of("unreadable-body"));
+    if (reason.field() != null) {
+      body.setProperty("field", reason.field());
+      body.setProperty("errors", List.of(Map.of("field", reason.field(), "message", reason.message())));
+    }
     return ResponseEntity.badRequest().body(body);
   }
 
@@ -121,15 +133,5 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       pd.setType(ProblemTypes.of(ProblemTypes.slugFor(statusCode)));
     }
     return super.handleExceptionInternal(ex, body, headers, statusCode, request);
-  }
-
-  /** The parser's first line names the offending property or token without echoing internals. */
-  private static String readable(HttpMessageNotReadableException ex) {
-    Throwable cause = ex.getMostSpecificCause();
-    String message = cause.getMessage() == null ? "unreadable" : cause.getMessage();
-    int cut = message.indexOf('\n');
-    message = cut > 0 ? message.substring(0, cut) : message;
-    int paren = message.indexOf(" (");
-    return paren > 0 ? message.substring(0, paren) : message;
   }
 }

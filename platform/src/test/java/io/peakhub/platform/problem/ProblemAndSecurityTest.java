@@ -1,5 +1,6 @@
 package io.peakhub.platform.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,9 +11,12 @@ import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.testapp.PlatformTestApplication;
 import io.peakhub.platform.testing.StaticAccountAccess;
 import io.peakhub.platform.testing.TestJwts;
+import java.util.List;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -101,6 +105,53 @@ class ProblemAndSecurityTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/unreadable-body"))
         .andExpect(jsonPath("$.detail").value(Matchers.containsString("isAdmin")));
+  }
+
+  /** Each malformed body names the field and what it expects; the parser's Java vocabulary never shows. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+      "{\"amount\":\"abc\"}                              | amount                | amount: expected a number.",
+      "{\"amount\":true}                                 | amount                | amount: expected a number.",
+      "{\"amount\":1,\"paymentMethodId\":\"nope\"}        | paymentMethodId       | paymentMethodId: expected a UUID.",
+      "{\"amount\":1,\"method\":\"cash\"}                 | method                | method: expected one of card, bank_account.",
+      "{\"amount\":1,\"invoiceIds\":[\"x\"]}              | invoiceIds[0]         | invoiceIds[0]: expected a UUID.",
+      "{\"amount\":1,\"invoiceIds\":\"x\"}                | invoiceIds            | invoiceIds: expected a list.",
+      "{\"amount\":1,\"billTo\":{\"country\":[]}}         | billTo.country        | billTo.country: expected a string.",
+      "{\"amount\":1,\"billTo\":{\"zip\":\"1\"}}          | billTo.zip            | unknown field 'billTo.zip'.",
+      "{\"amount\":1,\"foo\":1}                          | foo                   | unknown field 'foo'.",
+      "{\"amount\":1,\"installments\":99999999999}       | installments          | installments: expected a whole number in range.",
+      "{\"amount\":1,\"installments\":\"two\"}            | installments          | installments: expected a whole number.",
+      "{\"amount\":1,\"at\":\"yesterday\"}                | at                    | at: expected a date and time such as 2026-01-31T09:30:00Z.",
+      "[1,2]                                           |                       | body: expected an object.",
+      "{\"amount\":                                     |                       | body is not valid JSON (line 1, column 11).",
+      "{amount:1}                                      |                       | body is not valid JSON (line 1, column 2).",
+      "~~                                              |                       | body is missing: this endpoint expects a JSON object."})
+  void malformedBodyNamesTheFieldAndWhatItExpectsWithoutJavaTypes(String json, String field, String detail)
+      throws Exception {
+    var result = mvc.perform(post("/payments").header("Authorization", bearer(ALICE, "alice"))
+            .contentType(MediaType.APPLICATION_JSON).content(json))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/unreadable-body"))
+        .andExpect(jsonPath("$.detail").value(detail));
+    if (field == null) {
+      result.andExpect(jsonPath("$.field").doesNotExist());
+    } else {
+      result.andExpect(jsonPath("$.field").value(field))
+          .andExpect(jsonPath("$.errors[0].field").value(field));
+    }
+    String body = result.andReturn().getResponse().getContentAsString();
+    for (String internal : List.of("java.", "jackson", "io.peakhub", "Cannot deserialize", "`", "BigDecimal", "Integer",
+        "Instant", "String", "Payment", "Address", "PlatformTestApplication", "$")) {
+      assertThat(body).as("problem body %s mentions %s", body, internal).doesNotContain(internal);
+    }
+  }
+
+  @Test
+  void malformedPathVariableSaysWhatItExpects() throws Exception {
+    mvc.perform(get("/accounts/42").header("Authorization", bearer(ALICE, "alice")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("accountId: expected a UUID."));
   }
 
   @Test

@@ -4,7 +4,11 @@ import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.problem.ConflictException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,6 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class PlatformTestApplication {
 
   public record Greeting(@NotBlank @Size(max = 20) String name) {}
+
+  public enum Method { card, bank_account }
+
+  public record Address(@NotBlank String country) {}
+
+  /** A body with the kinds of fields real requests have: money, ids, an enum, a list, a nested object, a time. */
+  public record Payment(@NotNull BigDecimal amount, UUID paymentMethodId, Method method, List<UUID> invoiceIds,
+      @Valid Address billTo, Integer installments, Instant at) {}
 
   @RestController
   static class SampleController {
@@ -37,6 +49,11 @@ public class PlatformTestApplication {
     @PostMapping("/greetings")
     Map<String, Object> greet(@Valid @RequestBody Greeting greeting) {
       return Map.of("hello", greeting.name());
+    }
+
+    @PostMapping("/payments")
+    Map<String, Object> pay(@Valid @RequestBody Payment payment) {
+      return Map.of("amount", payment.amount());
     }
 
     @PostMapping("/conflicts")

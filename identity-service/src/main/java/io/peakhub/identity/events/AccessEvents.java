@@ -1,4 +1,4 @@
-package io.peakhub.identity.access;
+package io.peakhub.identity.events;
 
 import io.peakhub.platform.outbox.Outbox;
 import java.util.Collection;
