@@ -78,15 +78,17 @@ class AccountManagerController {
   private final KeycloakAdmin keycloak;
   private final PortalUsers users;
   private final AccessEvents events;
+  private final AccountManagerEvents managerEvents;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   AccountManagerController(JdbcClient jdbc, KeycloakAdmin keycloak, PortalUsers users, AccessEvents events,
-      PlatformTransactionManager txManager, Clock clock) {
+      AccountManagerEvents managerEvents, PlatformTransactionManager txManager, Clock clock) {
     this.jdbc = jdbc;
     this.keycloak = keycloak;
     this.users = users;
     this.events = events;
+    this.managerEvents = managerEvents;
     this.tx = new TransactionTemplate(txManager);
     this.clock = clock;
   }
@@ -159,6 +161,9 @@ class AccountManagerController {
                    mobile = :mobile WHERE user_id = :id""")
         .param("name", request.name()).param("emp", request.employeeId()).param("email", request.primaryEmail())
         .param("phone", request.phone()).param("mobile", request.mobile()).param("id", managerId).update();
+    if (!existing.name().equals(request.name())) {
+      managerEvents.managedBy(accountsOf(managerId), managerId, request.name());
+    }
     String[] names = splitName(request.name());
     if (!existing.primaryEmail().equalsIgnoreCase(request.primaryEmail()) || !existing.name().equals(request.name())) {
       keycloak.updateUser(managerId, Map.of("email", request.primaryEmail(), "firstName", names[0], "lastName", names[1]));
@@ -178,6 +183,7 @@ class AccountManagerController {
     Set<String> unique = new LinkedHashSet<>(ids);
     unique.forEach(this::find);
     for (String id : unique) {
+      managerEvents.unmanaged(accountsOf(id));
       jdbc.sql("DELETE FROM account_membership WHERE user_id = :id").param("id", id).update();
       jdbc.sql("DELETE FROM account_manager WHERE user_id = :id").param("id", id).update();
       users.delete(id);
@@ -193,7 +199,8 @@ class AccountManagerController {
   @Transactional
   public ManagerView associate(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String managerId,
       @Valid @RequestBody Accounts request) {
-    find(managerId);
+    Row manager = find(managerId);
+    Set<UUID> before = new LinkedHashSet<>(accountsOf(managerId));
     List<String> affected = new ArrayList<>(List.of(managerId));
     affected.addAll(jdbc.sql("""
             SELECT DISTINCT user_id FROM account_membership
@@ -212,7 +219,17 @@ class AccountManagerController {
           .param("id", managerId).param("a", account).param("now", now).param("by", by).update();
     }
     events.changed(affected, "accounts assigned");
+    Set<UUID> after = new LinkedHashSet<>(request.accountIds());
+    before.removeAll(after);
+    managerEvents.unmanaged(before);
+    managerEvents.managedBy(after, managerId, manager.name());
     return view(find(managerId));
+  }
+
+  private List<UUID> accountsOf(String managerId) {
+    return jdbc.sql("""
+            SELECT account_id FROM account_membership WHERE user_id = :id AND relation = 'manager' ORDER BY account_id""")
+        .param("id", managerId).query(UUID.class).list();
   }
 
   private Row find(String id) {
@@ -226,9 +243,7 @@ class AccountManagerController {
   }
 
   private ManagerView view(Row r) {
-    List<UUID> accounts = jdbc.sql("""
-            SELECT account_id FROM account_membership WHERE user_id = :id AND relation = 'manager' ORDER BY account_id""")
-        .param("id", r.userId()).query(UUID.class).list();
+    List<UUID> accounts = accountsOf(r.userId());
     return new ManagerView(r.userId(), r.name(), r.employeeId(), r.primaryEmail(), r.phone(), r.mobile(), r.loginName(),
         accounts);
   }
