@@ -216,6 +216,23 @@ class UsersAndManagersAdminTest {
   }
 
   @Test
+  void managerMembershipsSetByAnAdminAreAnnouncedWithTheUsersName() throws Exception {
+    String erin = UUID.randomUUID().toString();
+    users.upsert(new KeycloakAdmin.KeycloakUser(erin, "erin." + unique(), "erin@peakhub.example", "Erin", "Easton", true,
+        Instant.now().toEpochMilli()), List.of("account_executive"), Instant.now());
+    UUID a1 = UUID.randomUUID();
+    UUID a2 = UUID.randomUUID();
+    mvc.perform(put("/admin/memberships/" + erin).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"relation\":\"manager\",\"accountIds\":[\"" + a1 + "\",\"" + a2 + "\"]}")).andExpect(status().isOk());
+    mvc.perform(put("/admin/memberships/" + erin).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"relation\":\"manager\",\"accountIds\":[\"" + a2 + "\"]}")).andExpect(status().isOk());
+    mvc.perform(put("/admin/memberships/" + erin).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"relation\":\"contact\",\"accountIds\":[\"" + a1 + "\"]}")).andExpect(status().isOk());
+    assertThat(managerEvents(a1)).containsExactly("\"Erin Easton\"", "null");
+    assertThat(managerEvents(a2)).containsExactly("\"Erin Easton\"", "\"Erin Easton\"");
+  }
+
+  @Test
   void deletingManyNeedsConfirmationAndRemovesLoginsRowsAndAssignments() throws Exception {
     String one = newManager();
     String two = newManager();

@@ -2,6 +2,7 @@ package io.peakhub.identity.manager;
 
 import io.peakhub.identity.access.AccessEvents;
 import io.peakhub.identity.keycloak.KeycloakAdmin;
+import io.peakhub.identity.membership.AccountManagerEvents;
 import io.peakhub.identity.user.PortalUsers;
 import io.peakhub.platform.problem.InvalidInputException;
 import io.peakhub.platform.problem.NotFoundException;

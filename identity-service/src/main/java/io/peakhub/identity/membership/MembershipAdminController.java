@@ -1,13 +1,16 @@
 package io.peakhub.identity.membership;
 
 import io.peakhub.identity.access.AccessEvents;
+import io.peakhub.identity.user.PortalUsers;
 import io.peakhub.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +33,16 @@ class MembershipAdminController {
 
   private final MembershipRepository memberships;
   private final AccessEvents events;
+  private final AccountManagerEvents managerEvents;
+  private final PortalUsers users;
   private final Clock clock;
 
-  MembershipAdminController(MembershipRepository memberships, AccessEvents events, Clock clock) {
+  MembershipAdminController(MembershipRepository memberships, AccessEvents events, AccountManagerEvents managerEvents,
+      PortalUsers users, Clock clock) {
     this.memberships = memberships;
     this.events = events;
+    this.managerEvents = managerEvents;
+    this.users = users;
     this.clock = clock;
   }
 
@@ -42,9 +50,18 @@ class MembershipAdminController {
   @Transactional
   public MembershipsView set(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String userId,
       @Valid @RequestBody SetMemberships request) {
+    Set<UUID> managedBefore = new LinkedHashSet<>();
+    memberships.membershipsOf(userId).stream().filter(m -> m.relation().equals(Relation.manager.name()))
+        .forEach(m -> managedBefore.add(m.accountId()));
     memberships.replace(userId, request.relation(), request.accountIds().stream().distinct().toList(),
         CurrentUser.get().username(), clock.instant());
     events.changed(List.of(userId), "memberships changed");
+    if (request.relation() == Relation.manager) {
+      Set<UUID> managed = new LinkedHashSet<>(request.accountIds());
+      managedBefore.removeAll(managed);
+      managerEvents.unmanaged(managedBefore);
+      managerEvents.managedBy(managed, userId, users.find(userId).map(PortalUsers.PortalUser::name).orElse(null));
+    }
     return new MembershipsView(userId, memberships.membershipsOf(userId));
   }
 

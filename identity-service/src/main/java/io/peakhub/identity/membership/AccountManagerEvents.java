@@ -1,4 +1,4 @@
-package io.peakhub.identity.manager;
+package io.peakhub.identity.membership;
 
 import io.peakhub.platform.outbox.Outbox;
 import java.util.Collection;
@@ -9,15 +9,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Announces on identity.account-manager who manages an account now (one event per account, keyed by
- * it), in the transaction of the change: portal-bff shows the manager's name in Customer Accounts.
+ * it), in the transaction of the change (manager assignments and manager memberships alike): portal-bff
+ * shows the manager's name in Customer Accounts.
  * A manager id and name of null mean the account has no manager any more.
  */
 @Component
-class AccountManagerEvents {
+public class AccountManagerEvents {
 
-  static final String TOPIC = "identity.account-manager";
+  public static final String TOPIC = "identity.account-manager";
 
-  record AccountManagerChanged(UUID accountId, String managerId, String managerName) {}
+  public record AccountManagerChanged(UUID accountId, String managerId, String managerName) {}
 
   private final Outbox outbox;
 
@@ -26,7 +27,7 @@ class AccountManagerEvents {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  void managedBy(Collection<UUID> accounts, String managerId, String managerName) {
+  public void managedBy(Collection<UUID> accounts, String managerId, String managerName) {
     for (UUID account : accounts) {
       outbox.append(TOPIC, account.toString(), "AccountManagerChanged.v1",
           new AccountManagerChanged(account, managerId, managerName));
@@ -34,7 +35,7 @@ class AccountManagerEvents {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  void unmanaged(Collection<UUID> accounts) {
+  public void unmanaged(Collection<UUID> accounts) {
     managedBy(accounts, null, null);
   }
 }
