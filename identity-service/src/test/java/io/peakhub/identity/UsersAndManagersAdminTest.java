@@ -182,6 +182,59 @@ class UsersAndManagersAdminTest {
         .andExpect(jsonPath("$.accountIds").value(Matchers.contains(a2.toString())));
   }
 
+  /** The manager each account has, as the events on identity.account-manager said, in order. */
+  private List<String> managerEvents(UUID account) {
+    return jdbc.sql("""
+            SELECT payload FROM outbox_event WHERE topic = 'identity.account-manager' AND message_key = :a ORDER BY seq""")
+        .param("a", account.toString()).query(String.class).list().stream()
+        .map(p -> p.replaceAll(".*\"managerName\":(null|\"[^\"]*\").*", "$1")).toList();
+  }
+
+  @Test
+  void assigningRenamingAndDeletingManagersAnnouncesWhoManagesEachAccount() throws Exception {
+    String first = newManager();
+    String second = newManager();
+    UUID a1 = UUID.randomUUID();
+    UUID a2 = UUID.randomUUID();
+    mvc.perform(put("/admin/account-managers/" + first + "/accounts").header("Authorization", ADMIN)
+        .contentType(MediaType.APPLICATION_JSON).content("{\"accountIds\":[\"" + a1 + "\",\"" + a2 + "\"]}"))
+        .andExpect(status().isOk());
+    mvc.perform(put("/admin/account-managers/" + second + "/accounts").header("Authorization", ADMIN)
+        .contentType(MediaType.APPLICATION_JSON).content("{\"accountIds\":[\"" + a2 + "\"]}")).andExpect(status().isOk());
+    mvc.perform(put("/admin/account-managers/" + first).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+        .content("""
+            {"name":"Erin Renamed","employeeId":"E-%s","primaryEmail":"erin.%s@peakhub.example"}""".formatted(unique(), unique())))
+        .andExpect(status().isOk());
+    mvc.perform(put("/admin/account-managers/" + first + "/accounts").header("Authorization", ADMIN)
+        .contentType(MediaType.APPLICATION_JSON).content("{\"accountIds\":[]}")).andExpect(status().isOk());
+    mvc.perform(delete("/admin/account-managers").param("ids", second).param("confirm", "true").header("Authorization", ADMIN))
+        .andExpect(status().isNoContent());
+
+    assertThat(managerEvents(a1)).containsExactly("\"Erin Easton\"", "\"Erin Renamed\"", "null");
+    assertThat(managerEvents(a2)).containsExactly("\"Erin Easton\"", "\"Erin Easton\"", "null");
+    String payload = jdbc.sql("SELECT payload FROM outbox_event WHERE topic = 'identity.account-manager' AND message_key = :a"
+        + " ORDER BY seq LIMIT 1").param("a", a1.toString()).query(String.class).single();
+    assertThat(payload).contains("\"type\":\"AccountManagerChanged.v1\"").contains("\"accountId\":\"" + a1 + "\"")
+        .contains("\"managerId\":\"" + first + "\"");
+  }
+
+  @Test
+  void managerMembershipsSetByAnAdminAreAnnouncedWithTheUsersName() throws Exception {
+    String erin = UUID.randomUUID().toString();
+    users.upsert(new KeycloakAdmin.KeycloakUser(erin, "erin." + unique(), "erin@peakhub.example", "Erin", "Easton", true,
+        Instant.now().toEpochMilli()), List.of("account_executive"), Instant.now());
+    UUID a1 = UUID.randomUUID();
+    UUID a2 = UUID.randomUUID();
+    mvc.perform(put("/admin/memberships/" + erin).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"relation\":\"manager\",\"accountIds\":[\"" + a1 + "\",\"" + a2 + "\"]}")).andExpect(status().isOk());
+    mvc.perform(put("/admin/memberships/" + erin).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"relation\":\"manager\",\"accountIds\":[\"" + a2 + "\"]}")).andExpect(status().isOk());
+    mvc.perform(put("/admin/memberships/" + erin).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"relation\":\"contact\",\"accountIds\":[\"" + a1 + "\"]}")).andExpect(status().isOk());
+    assertThat(managerEvents(a1)).containsExactly("\"Erin Easton\"", "null");
+    assertThat(managerEvents(a2)).containsExactly("\"Erin Easton\"", "\"Erin Easton\"");
+  }
+
   @Test
   void deletingManyNeedsConfirmationAndRemovesLoginsRowsAndAssignments() throws Exception {
     String one = newManager();

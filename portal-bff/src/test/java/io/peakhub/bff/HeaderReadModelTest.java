@@ -108,6 +108,28 @@ class HeaderReadModelTest {
   }
 
   @Test
+  void aSummaryReachingTheReadModelIsPushedAsAHeaderEventWithTheNewBalance() throws Exception {
+    UUID acme = UUID.randomUUID();
+    GRANTS.grant(ALICE, acme.toString());
+    Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+    when(billing.summary(acme)).thenReturn(summary(acme, "1630.50", t0));
+
+    var stream = mvc.perform(get("/api/accounts/" + acme + "/header/events").header("Authorization", ALICE_TOKEN))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+        .andReturn().getResponse();
+    assertThat(stream.getContentType()).startsWith("text/event-stream");
+    assertThat(stream.getContentAsString()).startsWith("event:header\n").contains("\"balance\":1630.5")
+        .contains("\"canPay\":true");
+
+    publish(summary(acme, "0.00", t0.plusSeconds(60)));
+    await().atMost(Duration.ofSeconds(15)).until(() -> stream.getContentAsString().contains("\"balance\":0.0000"));
+    String[] events = stream.getContentAsString().split("\n\n");
+    assertThat(events).hasSize(2);
+    assertThat(events[1]).startsWith("event:header\n").contains("\"accountId\":\"" + acme + "\"")
+        .contains("\"canPay\":false");
+  }
+
+  @Test
   void anotherCustomerGets404AndNothingIsFetched() throws Exception {
     UUID acme = UUID.randomUUID();
     GRANTS.grant(ALICE, acme.toString());

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -49,11 +50,14 @@ class BrowserSecurityConfiguration {
 
     http.securityContextRepository(sessionContext)
         .authorizeExchange(a -> a
-            .pathMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.svg").permitAll()
             .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
             .pathMatchers("/login/**", "/oauth2/**").permitAll()
+            .pathMatchers("/api/**", "/actuator/**").authenticated()
+            // the web app's shell and files (its client-side routes too): no data in them, the API checks
+            .pathMatchers(HttpMethod.GET, "/**").permitAll()
             .anyExchange().authenticated())
-        .oauth2Login(o -> o.authorizedClientRepository(authorizedClients).securityContextRepository(sessionContext))
+        .oauth2Login(o -> o.authorizedClientRepository(authorizedClients).securityContextRepository(sessionContext)
+            .authenticationSuccessHandler(new ReturnToSuccessHandler()))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
         .csrf(c -> c.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(csrfHandler))

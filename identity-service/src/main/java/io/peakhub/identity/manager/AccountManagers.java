@@ -1,6 +1,7 @@
 package io.peakhub.identity.manager;
 
 import io.peakhub.identity.events.AccessEvents;
+import io.peakhub.identity.events.AccountManagerEvents;
 import io.peakhub.identity.keycloak.KeycloakAdmin;
 import io.peakhub.identity.membership.MembershipRecord;
 import io.peakhub.identity.membership.MembershipRepository;
@@ -53,12 +54,15 @@ class AccountManagers {
   private final PortalUsers users;
   private final KeycloakAdmin keycloak;
   private final AccessEvents events;
+  private final AccountManagerEvents managerEvents;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   AccountManagers(AccountManagerRepository managers, MembershipRepository memberships, PortalUsers users,
-      KeycloakAdmin keycloak, AccessEvents events, PlatformTransactionManager txManager, Clock clock) {
+      KeycloakAdmin keycloak, AccessEvents events, AccountManagerEvents managerEvents, PlatformTransactionManager txManager,
+      Clock clock) {
     this.managers = managers;
+    this.managerEvents = managerEvents;
     this.memberships = memberships;
     this.users = users;
     this.keycloak = keycloak;
@@ -117,13 +121,13 @@ class AccountManagers {
     }
     AccountManager after = new AccountManager(managerId, details.name(), details.employeeId(), details.primaryEmail(),
         details.phone(), details.mobile(), before.loginName(), before.createdAt(), before.createdBy());
-    tx.executeWithoutResult(s -> managers.updateDetails(after));
+    tx.executeWithoutResult(s -> rename(after, before));
     if (!before.primaryEmail().equalsIgnoreCase(after.primaryEmail()) || !before.name().equals(after.name())) {
       String[] names = splitName(after.name());
       try {
         keycloak.updateUser(managerId, Map.of("email", after.primaryEmail(), "firstName", names[0], "lastName", names[1]));
       } catch (RuntimeException e) {
-        undo(e, "restore the details of " + managerId, () -> tx.executeWithoutResult(s -> managers.updateDetails(before)));
+        undo(e, "restore the details of " + managerId, () -> tx.executeWithoutResult(s -> rename(before, after)));
         throw e;
       }
     }
@@ -163,16 +167,30 @@ class AccountManagers {
   /** Database only: one manager per account, so an account that had another manager moves to this one. */
   @Transactional
   public ManagerView associate(String managerId, List<UUID> accountIds, String actor) {
-    find(managerId);
+    AccountManager manager = find(managerId);
+    Set<UUID> before = new LinkedHashSet<>(memberships.managedBy(managerId));
     List<String> affected = new ArrayList<>(List.of(managerId));
     affected.addAll(memberships.managersOf(accountIds, managerId));
     memberships.assignManager(managerId, accountIds, actor, clock.instant());
     events.changed(affected, "accounts assigned");
+    Set<UUID> after = new LinkedHashSet<>(accountIds);
+    before.removeAll(after);
+    managerEvents.unmanaged(before);
+    managerEvents.managedBy(after, managerId, manager.name());
     return get(managerId);
+  }
+
+  /** New details; the accounts this manager manages are announced with the new name when it changed. */
+  private void rename(AccountManager now, AccountManager was) {
+    managers.updateDetails(now);
+    if (!now.name().equals(was.name())) {
+      managerEvents.managedBy(memberships.managedBy(now.userId()), now.userId(), now.name());
+    }
   }
 
   private Removed removeHere(String id) {
     AccountManager manager = find(id);
+    managerEvents.unmanaged(memberships.managedBy(id));
     Optional<PortalUsers.PortalUser> mirror = users.find(id);
     List<MembershipRecord> removedMemberships = memberships.removeAll(id);
     managers.delete(id);
@@ -186,6 +204,7 @@ class AccountManagers {
     Instant now = clock.instant();
     managers.insert(m, now);
     memberships.restore(removed.memberships());
+    managerEvents.managedBy(memberships.managedBy(m.userId()), m.userId(), m.name());
     removed.mirror().ifPresent(u -> users.upsert(new KeycloakAdmin.KeycloakUser(u.id(), u.username(), u.email(),
         u.firstName(), u.lastName(), u.enabled(), null), List.of(u.type()), now));
     events.changed(List.of(m.userId()), "account manager kept: Keycloak did not delete the login");

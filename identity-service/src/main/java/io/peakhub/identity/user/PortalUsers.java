@@ -2,6 +2,7 @@ package io.peakhub.identity.user;
 
 import io.peakhub.identity.keycloak.KeycloakAdmin;
 import io.peakhub.identity.keycloak.KeycloakAdmin.KeycloakUser;
+import io.peakhub.identity.membership.PersonNames;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 /** The mirror of Keycloak's users: refreshed every few minutes and after every change made here. */
 @Service
-public class PortalUsers {
+public class PortalUsers implements PersonNames {
 
   private static final Logger log = LoggerFactory.getLogger(PortalUsers.class);
   private static final List<String> TYPES = List.of("admin", "success_agent", "account_executive", "customer");
@@ -127,6 +128,11 @@ public class PortalUsers {
         .params(params).param("size", size).param("offset", (long) page * size)
         .query(PortalUser.class).list();
     return new Page(rows, total);
+  }
+
+  @Override
+  public Optional<String> nameOf(String userId) {
+    return find(userId).map(PortalUser::name);
   }
 
   public Optional<PortalUser> find(String id) {

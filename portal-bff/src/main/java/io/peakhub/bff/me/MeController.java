@@ -1,6 +1,8 @@
 package io.peakhub.bff.me;
 
+import io.peakhub.bff.downstream.ServiceUnavailableException;
 import io.peakhub.bff.summary.AccountSummaries;
+import io.peakhub.bff.summary.AccountSummary;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.AccountScope;
 import io.peakhub.platform.access.Area;
@@ -20,7 +22,7 @@ class MeController {
 
   record AccountRef(UUID accountId, String accountNumber, String name) {}
 
-  record MeView(String userId, String username, String name, List<String> roles, boolean allAccounts,
+  record MeView(String userId, String username, String name, String locale, List<String> roles, boolean allAccounts,
       List<AccountRef> accounts, Map<Area, Grant> grants, String impersonatorId) {}
 
   private final AccountAccess access;
@@ -37,10 +39,20 @@ class MeController {
     var jwt = ((JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication()).getToken();
     AccountScope scope = access.currentUserScope();
     List<AccountRef> accounts = scope.accountIds().stream().sorted().limit(50).map(UUID::fromString)
-        .map(summaries::get)
-        .map(s -> new AccountRef(s.accountId(), s.accountNumber(), s.name()))
+        .map(this::ref)
         .toList();
-    return new MeView(user.id(), user.username(), jwt.getClaimAsString("name"), user.roles(), scope.allAccounts(),
+    return new MeView(user.id(), user.username(), jwt.getClaimAsString("name"), jwt.getClaimAsString("locale"),
+        user.roles(), scope.allAccounts(),
         accounts, scope.grants(), user.impersonatorId());
+  }
+
+  /** Billing down and the account not yet in the read model: the id alone, the rest of the answer still comes. */
+  private AccountRef ref(UUID accountId) {
+    try {
+      AccountSummary s = summaries.get(accountId);
+      return new AccountRef(s.accountId(), s.accountNumber(), s.name());
+    } catch (ServiceUnavailableException e) {
+      return new AccountRef(accountId, null, null);
+    }
   }
 }

@@ -1,15 +1,21 @@
 package io.peakhub.bff.payment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.peakhub.bff.downstream.BillingClient;
+import io.peakhub.bff.downstream.BillingViews.PaymentResult;
 import io.peakhub.platform.access.AccountAccess;
+import io.peakhub.platform.access.Area;
+import io.peakhub.platform.access.Level;
 import io.peakhub.platform.problem.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,16 +23,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Pay Invoice from the header: passed to billing-service with the user's token and Idempotency-Key. */
+/**
+ * Pay Invoice: passed to billing-service with the user's token and Idempotency-Key (a retry with the
+ * same key answers the same payment). A 202 (the processor has not answered yet) keeps its
+ * Retry-After, and its Location points at the receipt under /api for the browser to poll.
+ */
 @RestController
 class PaymentController {
 
   record InvoiceAmount(@NotNull UUID invoiceId, @NotNull BigDecimal amount) {}
 
   /** The same contract as billing-service's; validated here too so bad input stops at the edge. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record PayRequest(@NotNull BigDecimal amount, @NotNull @Size(min = 3, max = 3) String currency, UUID paymentMethodId,
       @Size(max = 2000) String cardToken,
-      @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices, Boolean overpayToCredit) {}
+      @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices, Boolean overpayToCredit, Boolean applyCredit) {}
 
   private final AccountAccess access;
   private final BillingClient billing;
@@ -37,13 +48,32 @@ class PaymentController {
   }
 
   @PostMapping("/api/accounts/{accountId}/payments")
-  ResponseEntity<Map<String, Object>> pay(@PathVariable UUID accountId,
+  ResponseEntity<PaymentResult> pay(@PathVariable UUID accountId,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody PayRequest request) {
-    access.requireView(accountId.toString());
-    if (key == null || key.isBlank()) {
-      throw new InvalidInputException("Idempotency-Key", "Send an Idempotency-Key header so a retry never pays twice.");
+    access.require(accountId.toString(), Area.pay_invoices, Level.create);
+    if (key == null || key.isBlank() || key.length() > 100 || !key.matches("[A-Za-z0-9_.:-]+")) {
+      throw new InvalidInputException("Idempotency-Key",
+          "Send an Idempotency-Key header (1 to 100 letters, digits, '-', '_', '.', ':') so a retry never pays twice.");
     }
-    ResponseEntity<Map<String, Object>> answer = billing.pay(accountId, key, request);
-    return ResponseEntity.status(answer.getStatusCode()).body(answer.getBody());
+    ResponseEntity<PaymentResult> answer = billing.pay(accountId, key, request);
+    HttpHeaders headers = new HttpHeaders();
+    copy(answer.getHeaders(), headers, "Retry-After");
+    copy(answer.getHeaders(), headers, "Idempotent-Replayed");
+    PaymentResult payment = answer.getBody();
+    if (answer.getStatusCode().value() == HttpStatus.ACCEPTED.value() || answer.getHeaders().getLocation() != null) {
+      if (payment != null && payment.id() != null) {
+        headers.setLocation(URI.create("/api/accounts/" + accountId + "/payments/" + payment.id()));
+      } else if (answer.getHeaders().getLocation() != null) {
+        headers.setLocation(URI.create("/api" + answer.getHeaders().getLocation().getPath()));
+      }
+    }
+    return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(payment);
+  }
+
+  private static void copy(HttpHeaders from, HttpHeaders to, String name) {
+    String value = from.getFirst(name);
+    if (value != null) {
+      to.set(name, value);
+    }
   }
 }

@@ -5,6 +5,7 @@ import io.peakhub.platform.events.EventJson;
 import io.peakhub.platform.outbox.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,10 +23,12 @@ class SummaryProjection {
 
   private final SummaryRepository summaries;
   private final ProcessedEvents processed;
+  private final ApplicationEventPublisher events;
 
-  SummaryProjection(SummaryRepository summaries, ProcessedEvents processed) {
+  SummaryProjection(SummaryRepository summaries, ProcessedEvents processed, ApplicationEventPublisher events) {
     this.summaries = summaries;
     this.processed = processed;
+    this.events = events;
   }
 
   @KafkaListener(topics = "billing.account")
@@ -41,6 +44,10 @@ class SummaryProjection {
     }
     AccountSummary summary = EventJson.body(event, AccountSummary.class);
     boolean applied = summaries.saveIfNewer(summary);
+    if (applied) {
+      // listeners (the header's server-sent events) hear of it once the transaction has committed
+      events.publishEvent(new SummaryChanged(summary.accountId()));
+    }
     log.info("event applied id={} type={} account={} newer={}", event.id(), event.type(), event.accountId(), applied);
   }
 }

@@ -1,18 +1,33 @@
 package io.peakhub.bff.summary;
 
+import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The read model: account summaries (billing's BalanceChanged), each account's open invoices (for the
+ * overdue amount) and its manager (identity's AccountManagerChanged).
+ */
 @Repository
 public class SummaryRepository {
 
-  private final JdbcClient jdbc;
+  /** Overdue: open balance of invoices whose due date has passed. */
+  private static final String OVERDUE = """
+      (SELECT coalesce(sum(i.balance), 0) FROM open_invoice i WHERE i.account_id = :id AND i.due_date < :today)""";
 
-  SummaryRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  SummaryRepository(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public Optional<AccountSummary> find(UUID accountId) {
@@ -27,9 +42,11 @@ public class SummaryRepository {
   public boolean saveIfNewer(AccountSummary s) {
     return jdbc.sql("""
             INSERT INTO account_summary (account_id, account_number, name, currency, status, balance, credit_balance,
-                                         last_payment_amount, last_payment_at, last_invoice_date, as_of)
+                                         last_payment_amount, last_payment_at, last_invoice_date, as_of,
+                                         overdue_amount, account_manager)
             VALUES (:id, :number, :name, :currency, :status, :balance, :credit, :lastPayment, :lastPaymentAt,
-                    :lastInvoice, :asOf)
+                    :lastInvoice, :asOf, """ + OVERDUE + """
+                    , (SELECT m.manager_name FROM account_manager_assignment m WHERE m.account_id = :id))
             ON CONFLICT (account_id) DO UPDATE SET
                 account_number = excluded.account_number, name = excluded.name, currency = excluded.currency,
                 status = excluded.status, balance = excluded.balance, credit_balance = excluded.credit_balance,
@@ -41,6 +58,68 @@ public class SummaryRepository {
         .param("credit", s.creditBalance()).param("lastPayment", s.lastPaymentAmount())
         .param("lastPaymentAt", s.lastPaymentAt() == null ? null : Timestamp.from(s.lastPaymentAt()))
         .param("lastInvoice", s.lastInvoiceDate()).param("asOf", Timestamp.from(s.asOf()))
+        .param("today", Date.valueOf(today()))
         .update() == 1;
+  }
+
+  /** An issued invoice with a balance is open; one without is not kept. */
+  void invoiceIssued(UUID invoiceId, UUID accountId, LocalDate dueDate, BigDecimal balance) {
+    if (balance.signum() <= 0) {
+      return;
+    }
+    jdbc.sql("""
+            INSERT INTO open_invoice (invoice_id, account_id, due_date, balance) VALUES (:i, :a, :due, :balance)
+            ON CONFLICT (invoice_id) DO NOTHING""")
+        .param("i", invoiceId).param("a", accountId).param("due", Date.valueOf(dueDate)).param("balance", balance)
+        .update();
+  }
+
+  /** A payment allocated this much to the invoice; at zero it is no longer open. */
+  void invoicePaidDown(UUID invoiceId, BigDecimal amount) {
+    jdbc.sql("UPDATE open_invoice SET balance = balance - :amount WHERE invoice_id = :i")
+        .param("amount", amount).param("i", invoiceId).update();
+    jdbc.sql("DELETE FROM open_invoice WHERE invoice_id = :i AND balance <= 0").param("i", invoiceId).update();
+  }
+
+  /** Paid in full or voided. */
+  void invoiceClosed(UUID invoiceId) {
+    jdbc.sql("DELETE FROM open_invoice WHERE invoice_id = :i").param("i", invoiceId).update();
+  }
+
+  void refreshOverdue(UUID accountId) {
+    jdbc.sql("UPDATE account_summary SET overdue_amount = " + OVERDUE + " WHERE account_id = :id")
+        .param("id", accountId).param("today", Date.valueOf(today())).update();
+  }
+
+  /** Invoices fall due as days pass without any event: recomputed for every account whose figure changed. */
+  public int refreshAllOverdue() {
+    return jdbc.sql("""
+            UPDATE account_summary s SET overdue_amount = o.amount
+            FROM (SELECT a.account_id, coalesce(sum(i.balance) FILTER (WHERE i.due_date < :today), 0) AS amount
+                  FROM account_summary a LEFT JOIN open_invoice i ON i.account_id = a.account_id
+                  GROUP BY a.account_id) o
+            WHERE s.account_id = o.account_id AND s.overdue_amount <> o.amount""")
+        .param("today", Date.valueOf(today())).update();
+  }
+
+  /** Keeps the newest assignment; the summary row (if billing's summary is already here) shows its name. */
+  void managerChanged(UUID accountId, String managerId, String managerName, Instant occurredAt) {
+    jdbc.sql("""
+            INSERT INTO account_manager_assignment (account_id, manager_id, manager_name, occurred_at)
+            VALUES (:a, :id, :name, :at)
+            ON CONFLICT (account_id) DO UPDATE SET manager_id = excluded.manager_id,
+                manager_name = excluded.manager_name, occurred_at = excluded.occurred_at
+            WHERE account_manager_assignment.occurred_at <= excluded.occurred_at""")
+        .param("a", accountId).param("id", managerId).param("name", managerName)
+        .param("at", Timestamp.from(occurredAt)).update();
+    jdbc.sql("""
+            UPDATE account_summary SET account_manager =
+                (SELECT m.manager_name FROM account_manager_assignment m WHERE m.account_id = :a)
+            WHERE account_id = :a""")
+        .param("a", accountId).update();
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
   }
 }

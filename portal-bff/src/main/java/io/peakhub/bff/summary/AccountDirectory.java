@@ -1,0 +1,154 @@
+package io.peakhub.bff.summary;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Customer Accounts from the read model: search by name or number (case-insensitive substring),
+ * sort by any column, keyset pages (the cursor is the last row's sort value and account id, so a
+ * page costs the same at row 100,000 as at row 1), limited to the accounts a person may see.
+ */
+@Repository
+public class AccountDirectory {
+
+  /** A sortable column: the SQL expression its index is on, its type for the cursor, and the cursor text. */
+  public enum Sort {
+    name("lower(name)", "text", "lower(name)"),
+    number("account_number", "text", "account_number"),
+    balance("balance", "numeric", "balance::text"),
+    credit("credit_balance", "numeric", "credit_balance::text"),
+    overdue("overdue_amount", "numeric", "overdue_amount::text"),
+    lastPaymentAt("coalesce(last_payment_at, '-infinity'::timestamptz)", "timestamptz",
+        "CASE WHEN last_payment_at IS NULL THEN '-infinity' "
+            + "ELSE to_char(last_payment_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') END"),
+    status("status", "text", "status"),
+    manager("coalesce(lower(account_manager), '')", "text", "coalesce(lower(account_manager), '')");
+
+    final String expression;
+    final String type;
+    final String cursorText;
+
+    Sort(String expression, String type, String cursorText) {
+      this.expression = expression;
+      this.type = type;
+      this.cursorText = cursorText;
+    }
+
+    /** Whether a cursor value could have come from this column (a bad one is the caller's 400, not SQL's 500). */
+    public boolean accepts(String value) {
+      try {
+        switch (type) {
+          case "numeric" -> new BigDecimal(value);
+          case "timestamptz" -> {
+            if (!value.equals("-infinity")) {
+              Instant.parse(value);
+            }
+          }
+          default -> { }
+        }
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+  }
+
+  public record Cursor(String value, UUID accountId) {
+
+    public String encode() {
+      return Base64.getUrlEncoder().withoutPadding()
+          .encodeToString((value + "|" + accountId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Null when the text is not a cursor. */
+    public static Cursor decode(String text) {
+      try {
+        String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+        int bar = raw.lastIndexOf('|');
+        return new Cursor(raw.substring(0, bar), UUID.fromString(raw.substring(bar + 1)));
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+  }
+
+  /** {@code onlyAccounts}: null for every account, else just these (an account executive's). */
+  public record Query(String search, Sort sort, boolean descending, Cursor after, int limit, Set<String> onlyAccounts) {}
+
+  public record Entry(UUID accountId, String accountNumber, String name, String currency, BigDecimal balance,
+      BigDecimal creditBalance, BigDecimal overdueAmount, Instant lastPaymentAt, String status, String accountManager) {}
+
+  public record Page(List<Entry> items, String next) {}
+
+  private final JdbcClient jdbc;
+
+  AccountDirectory(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Page list(Query q) {
+    if (q.onlyAccounts() != null && q.onlyAccounts().isEmpty()) {
+      return new Page(List.of(), null);
+    }
+    Sort sort = q.sort();
+    String direction = q.descending() ? " DESC" : " ASC";
+    // A search is planned on its own (OFFSET 0 keeps it a subquery): the trigram indexes find the few
+    // matches, which are then sorted, instead of walking the sort index hoping to meet matches soon.
+    String from = q.search() == null ? "account_summary"
+        : "(SELECT * FROM account_summary WHERE lower(name) LIKE :search OR lower(account_number) LIKE :search OFFSET 0) s";
+    StringBuilder sql = new StringBuilder("""
+        SELECT account_id, account_number, name, currency, balance, credit_balance, overdue_amount, last_payment_at,
+               status, account_manager, """).append(sort.cursorText).append(" AS sort_value FROM ").append(from)
+        .append(" WHERE true");
+    if (q.onlyAccounts() != null) {
+      sql.append(" AND account_id IN (:accounts)");
+    }
+    if (q.after() != null) {
+      String value = sort.type.equals("text") ? ":afterValue" : "CAST(:afterValue AS " + sort.type + ")";
+      sql.append(" AND (").append(sort.expression).append(", account_id) ").append(q.descending() ? "<" : ">")
+          .append(" (").append(value).append(", :afterId)");
+    }
+    sql.append(" ORDER BY ").append(sort.expression).append(direction).append(", account_id").append(direction)
+        .append(" LIMIT :n");
+    var statement = jdbc.sql(sql.toString()).param("n", q.limit() + 1);
+    if (q.onlyAccounts() != null) {
+      statement = statement.param("accounts", q.onlyAccounts().stream().map(UUID::fromString).toList());
+    }
+    if (q.search() != null) {
+      statement = statement.param("search", "%" + escapeLike(q.search().toLowerCase(Locale.ROOT)) + "%");
+    }
+    if (q.after() != null) {
+      statement = statement.param("afterValue", q.after().value()).param("afterId", q.after().accountId());
+    }
+    record Row(Entry entry, String sortValue) {}
+    List<Row> rows = new ArrayList<>(statement.query((rs, i) -> {
+      Timestamp lastPayment = rs.getTimestamp("last_payment_at");
+      return new Row(new Entry(rs.getObject("account_id", UUID.class), rs.getString("account_number"),
+          rs.getString("name"), rs.getString("currency"), rs.getBigDecimal("balance"), rs.getBigDecimal("credit_balance"),
+          rs.getBigDecimal("overdue_amount"), lastPayment == null ? null : lastPayment.toInstant(), rs.getString("status"),
+          rs.getString("account_manager")), rs.getString("sort_value"));
+    }).list());
+    String next = null;
+    if (rows.size() > q.limit()) {
+      rows.remove(q.limit());
+      Row last = rows.get(q.limit() - 1);
+      next = new Cursor(last.sortValue(), last.entry().accountId()).encode();
+    }
+    return new Page(rows.stream().map(Row::entry).toList(), next);
+  }
+
+  /** Backslash is LIKE's default escape character in PostgreSQL. */
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

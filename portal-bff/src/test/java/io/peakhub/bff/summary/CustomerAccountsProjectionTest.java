@@ -1,0 +1,120 @@
+package io.peakhub.bff.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peakhub.bff.BillingData;
+import io.peakhub.platform.events.EventEnvelope;
+import io.peakhub.platform.events.EventJson;
+import io.peakhub.platform.testing.ServiceTest;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The read model's overdue amount (from billing's invoice and payment events) and account manager
+ * (from identity's events), the projections called as the Kafka listener calls them. Due dates are
+ * relative to the day the test runs, so "overdue" means the same on any day.
+ */
+@ServiceTest
+class CustomerAccountsProjectionTest {
+
+  @Autowired OpenInvoiceProjection invoices;
+  @Autowired ManagerProjection managers;
+  @Autowired SummaryProjection summaries;
+  @Autowired SummaryRepository repository;
+  @Autowired JdbcClient jdbc;
+
+  final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+  private static String event(UUID account, String type, Object body, Instant at) {
+    return EventJson.write(new EventEnvelope(UUID.randomUUID(), type, at, account.toString(), EventJson.tree(body)));
+  }
+
+  private static Map<String, Object> issued(UUID invoice, LocalDate due, String balance) {
+    return Map.of("invoice", Map.of("id", invoice, "number", "INV-1", "invoiceDate", due.minusDays(30).toString(),
+        "dueDate", due.toString(), "amount", new BigDecimal(balance), "balance", new BigDecimal(balance),
+        "status", "posted"), "lines", List.of());
+  }
+
+  private BigDecimal overdue(UUID account) {
+    return jdbc.sql("SELECT overdue_amount FROM account_summary WHERE account_id = :a").param("a", account)
+        .query(BigDecimal.class).single();
+  }
+
+  private String manager(UUID account) {
+    return jdbc.sql("SELECT account_manager FROM account_summary WHERE account_id = :a").param("a", account)
+        .query(String.class).optional().orElse(null);
+  }
+
+  @Test
+  void overdueIsTheOpenBalanceOfInvoicesPastTheirDueDate() {
+    UUID account = UUID.randomUUID();
+    UUID late = UUID.randomUUID();
+    UUID notYetDue = UUID.randomUUID();
+    UUID alsoLate = UUID.randomUUID();
+    Instant now = Instant.now();
+    // invoice events may come before billing's first summary of the account
+    invoices.on(event(account, "InvoiceIssued.v1", issued(late, today.minusDays(3), "100.00"), now));
+    summaries.on(event(account, "BalanceChanged.v1", BillingData.summary(account, "150.00", now), now));
+    assertThat(overdue(account)).isEqualByComparingTo("100.00");
+
+    invoices.on(event(account, "InvoiceIssued.v1", issued(notYetDue, today.plusDays(10), "50.00"), now));
+    invoices.on(event(account, "InvoiceIssued.v1", issued(alsoLate, today.minusDays(1), "30.00"), now));
+    assertThat(overdue(account)).isEqualByComparingTo("130.00");
+
+    String payment = event(account, "PaymentSucceeded.v1", Map.of("id", UUID.randomUUID(), "amount", 40,
+        "allocations", List.of(Map.of("invoiceId", late, "amount", 40))), now);
+    invoices.on(payment);
+    invoices.on(payment);
+    assertThat(overdue(account)).as("a redelivered payment is applied once").isEqualByComparingTo("90.00");
+
+    invoices.on(event(account, "InvoiceVoided.v1", Map.of("invoiceId", alsoLate, "reason", "x"), now));
+    invoices.on(event(account, "InvoicePaid.v1", Map.of("invoiceId", late, "lastPaymentId", "credit"), now));
+    assertThat(overdue(account)).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void anInvoiceFallingDueIsCountedByTheDailyRefresh() {
+    UUID account = UUID.randomUUID();
+    Instant now = Instant.now();
+    summaries.on(event(account, "BalanceChanged.v1", BillingData.summary(account, "70.00", now), now));
+    // as if it had been issued with a due date still ahead, which has passed since
+    jdbc.sql("INSERT INTO open_invoice (invoice_id, account_id, due_date, balance) VALUES (:i, :a, :d, 70)")
+        .param("i", UUID.randomUUID()).param("a", account).param("d", Date.valueOf(today.minusDays(1))).update();
+    assertThat(overdue(account)).isEqualByComparingTo("0");
+    assertThat(repository.refreshAllOverdue()).isGreaterThanOrEqualTo(1);
+    assertThat(overdue(account)).isEqualByComparingTo("70.00");
+  }
+
+  @Test
+  void theManagerNameComesFromIdentityAndTheNewestAssignmentWins() {
+    UUID account = UUID.randomUUID();
+    Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+    managers.on(event(account, "AccountManagerChanged.v1",
+        Map.of("accountId", account, "managerId", "m-1", "managerName", "Erin Easton"), t0));
+    summaries.on(event(account, "BalanceChanged.v1", BillingData.summary(account, "1.00", t0), t0));
+    assertThat(manager(account)).as("known before billing's first summary").isEqualTo("Erin Easton");
+
+    managers.on(event(account, "AccountManagerChanged.v1",
+        Map.of("accountId", account, "managerId", "m-1", "managerName", "Erin Renamed"), t0.plusSeconds(60)));
+    managers.on(event(account, "AccountManagerChanged.v1",
+        Map.of("accountId", account, "managerId", "m-0", "managerName", "Old News"), t0.minusSeconds(60)));
+    assertThat(manager(account)).isEqualTo("Erin Renamed");
+
+    Map<String, Object> unassigned = new HashMap<>();
+    unassigned.put("accountId", account);
+    unassigned.put("managerId", null);
+    unassigned.put("managerName", null);
+    managers.on(event(account, "AccountManagerChanged.v1", unassigned, t0.plusSeconds(120)));
+    assertThat(manager(account)).isNull();
+  }
+}
