@@ -1,5 +1,6 @@
 package io.peakhub.billing.payment;
 
+import io.peakhub.billing.paging.PageLimit;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Level;
@@ -46,12 +47,9 @@ class PaymentHistoryController {
 
   @GetMapping("/accounts/{accountId}/payments")
   PaymentPage list(@PathVariable UUID accountId, @RequestParam(required = false) String after,
-      @RequestParam(required = false) Integer limit) {
+      @RequestParam(required = false) Integer limit, @RequestParam(name = "size", required = false) String sizeParameter) {
     access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
-    int size = limit == null ? 25 : limit;
-    if (size < 1 || size > 100) {
-      throw new InvalidInputException("limit", "'limit' must be from 1 to 100.");
-    }
+    int size = PageLimit.of(limit, sizeParameter);
     var sql = jdbc.sql(COLUMNS + " WHERE account_id = :a"
             + (after == null ? "" : " AND (created_at, id) < (:at, :id)") + " ORDER BY created_at DESC, id DESC LIMIT :n")
         .param("a", accountId).param("n", size + 1);
