@@ -20,7 +20,10 @@ public final class BillingApi {
   public static final String VISA_OK = "4242424242424242";
   public static final String DECLINED = "4000000000000002";
   public static final String INSUFFICIENT = "4000000000009995";
+  /** Charged, but the answer is lost: the caller sees a timeout. */
   public static final String TIMEOUT = "4000000000000119";
+  /** Charged at once, answered after peakhub.payments.sandbox.slow-delay. */
+  public static final String SLOW = "4000000000003063";
   private static final AtomicInteger SEQ = new AtomicInteger(100 + (int) (Math.random() * 100_000));
   private static final JsonMapper JSON = JsonMapper.builder().build();
 

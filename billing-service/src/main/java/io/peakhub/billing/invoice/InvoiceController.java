@@ -2,6 +2,7 @@ package io.peakhub.billing.invoice;
 
 import io.peakhub.billing.account.AccountRepository;
 import io.peakhub.billing.account.BillingAccount;
+import io.peakhub.billing.paging.PageLimit;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Level;
@@ -47,9 +48,9 @@ class InvoiceController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String sort, @RequestParam(required = false) String after,
-      @RequestParam(required = false) Integer limit) {
+      @RequestParam(required = false) Integer limit, @RequestParam(required = false) String size) {
     access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
-    InvoiceQuery query = InvoiceQuery.parse(status, from, to, sort, after, limit);
+    InvoiceQuery query = InvoiceQuery.parse(status, from, to, sort, after, PageLimit.of(limit, size));
     InvoiceRepository.Page page = invoices.list(accountId, query, today());
     return new InvoicePage(page.items(), page.next());
   }

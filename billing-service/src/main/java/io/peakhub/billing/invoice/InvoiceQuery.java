@@ -43,7 +43,7 @@ record InvoiceQuery(Status status, LocalDate from, LocalDate to, Sort sort, bool
     }
   }
 
-  static InvoiceQuery parse(String status, LocalDate from, LocalDate to, String sort, String after, Integer limit) {
+  static InvoiceQuery parse(String status, LocalDate from, LocalDate to, String sort, String after, int limit) {
     Status s = parseStatus(status);
     String sortSpec = sort == null || sort.isBlank() ? "invoiceDate,desc" : sort;
     String[] parts = sortSpec.split(",");
@@ -57,14 +57,10 @@ record InvoiceQuery(Status status, LocalDate from, LocalDate to, Sort sort, bool
     if (parts.length > 2 || (parts.length == 2 && !parts[1].matches("(?i)asc|desc"))) {
       throw new InvalidInputException("sort", "'sort' direction must be asc or desc.");
     }
-    int size = limit == null ? 25 : limit;
-    if (size < 1 || size > 100) {
-      throw new InvalidInputException("limit", "'limit' must be from 1 to 100.");
-    }
     if (from != null && to != null && to.isBefore(from)) {
       throw new InvalidInputException("to", "'to' cannot be before 'from'.");
     }
-    return new InvoiceQuery(s, from, to, field, desc, decode(after), size);
+    return new InvoiceQuery(s, from, to, field, desc, decode(after), limit);
   }
 
   private static Status parseStatus(String status) {

@@ -1,5 +1,6 @@
 package io.peakhub.billing.invoice;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +39,35 @@ public class InvoiceRepository {
             SELECT line_no, description, quantity, unit_price, tax_rate, tax, amount FROM invoice_line
             WHERE invoice_id = :id ORDER BY line_no""")
         .param("id", invoiceId).query(InvoiceLines.Line.class).list();
+  }
+
+  /** An invoice that still has something to pay: its id and balance. */
+  public record OpenBalance(UUID id, BigDecimal balance) {}
+
+  /** What is left of an invoice after a payment or credit lowered it. */
+  public record PaidDown(String number, BigDecimal balance) {}
+
+  /** The account's open invoices, oldest due first, locked until the caller's transaction ends. */
+  public List<OpenBalance> lockOpen(UUID accountId) {
+    return jdbc.sql("""
+            SELECT id, balance FROM invoice WHERE account_id = :a AND balance > 0 AND status <> 'void'
+            ORDER BY due_date, number FOR UPDATE""")
+        .param("a", accountId).query(OpenBalance.class).list();
+  }
+
+  /** The open balance of one invoice of the account (not void), locked; empty when it is not the account's. */
+  public Optional<BigDecimal> lockBalance(UUID accountId, UUID invoiceId) {
+    return jdbc.sql("SELECT balance FROM invoice WHERE id = :i AND account_id = :a AND status <> 'void' FOR UPDATE")
+        .param("i", invoiceId).param("a", accountId).query(BigDecimal.class).optional();
+  }
+
+  /** Lowers the balance; the status becomes paid at zero, else partially paid. */
+  PaidDown payDown(UUID invoiceId, BigDecimal amount) {
+    return jdbc.sql("""
+            UPDATE invoice SET balance = balance - :amount,
+                   status = CASE WHEN balance - :amount = 0 THEN 'paid' ELSE 'partially_paid' END
+            WHERE id = :i RETURNING number, balance""")
+        .param("amount", amount).param("i", invoiceId).query(PaidDown.class).single();
   }
 
   record Page(List<InvoiceView> items, String next) {}

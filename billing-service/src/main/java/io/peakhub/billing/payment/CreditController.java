@@ -4,6 +4,8 @@ import io.peakhub.billing.account.AccountRepository;
 import io.peakhub.billing.account.AccountSummaries;
 import io.peakhub.billing.account.AccountSummary;
 import io.peakhub.billing.account.BillingAccount;
+import io.peakhub.billing.invoice.InvoiceBalances;
+import io.peakhub.billing.invoice.InvoiceRepository;
 import io.peakhub.billing.money.Money;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
@@ -16,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,17 +33,17 @@ class CreditController {
   private final AccountAccess access;
   private final AccountRepository accounts;
   private final AccountSummaries summaries;
-  private final PaymentService payments;
-  private final JdbcClient jdbc;
+  private final InvoiceRepository invoices;
+  private final InvoiceBalances balances;
   private final Clock clock;
 
-  CreditController(AccountAccess access, AccountRepository accounts, AccountSummaries summaries, PaymentService payments,
-      JdbcClient jdbc, Clock clock) {
+  CreditController(AccountAccess access, AccountRepository accounts, AccountSummaries summaries, InvoiceRepository invoices,
+      InvoiceBalances balances, Clock clock) {
     this.access = access;
     this.accounts = accounts;
     this.summaries = summaries;
-    this.payments = payments;
-    this.jdbc = jdbc;
+    this.invoices = invoices;
+    this.balances = balances;
     this.clock = clock;
   }
 
@@ -54,10 +55,7 @@ class CreditController {
     BillingAccount account = accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId))
         .requireActive("no changes are allowed");
     BigDecimal amount = Money.positive("amount", request.amount(), account.currency());
-    BigDecimal balance = jdbc.sql("""
-            SELECT balance FROM invoice WHERE id = :i AND account_id = :a AND status <> 'void' FOR UPDATE""")
-        .param("i", invoiceId).param("a", accountId).query(BigDecimal.class).optional()
-        .orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+    BigDecimal balance = invoices.lockBalance(accountId, invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
     if (amount.compareTo(balance) > 0) {
       throw new InvalidInputException("amount", "'amount' is more than the invoice's balance of " + balance.toPlainString() + ".");
     }
@@ -67,7 +65,7 @@ class CreditController {
     }
     Instant now = clock.instant();
     accounts.setCreditBalance(accountId, account.creditBalance().subtract(amount), now);
-    payments.applyToInvoice(accountId, invoiceId, amount, null);
+    balances.apply(accountId, invoiceId, amount, null);
     return summaries.changed(accountId, now);
   }
 }

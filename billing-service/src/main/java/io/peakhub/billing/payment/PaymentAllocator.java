@@ -70,4 +70,23 @@ public final class PaymentAllocator {
     }
     return new Result(List.copyOf(merged), amount.subtract(total));
   }
+
+  /**
+   * Settling a payment already charged: each chosen invoice gets what was chosen for it, or its balance
+   * if that is less by now (another payment got there first); nothing is refused, the rest is credit.
+   */
+  public static Result settleAsChosen(BigDecimal amount, List<Allocation> chosen, List<OpenInvoice> open) {
+    Map<UUID, BigDecimal> balances = new LinkedHashMap<>();
+    open.forEach(i -> balances.put(i.id(), i.balance()));
+    BigDecimal left = amount;
+    List<Allocation> allocations = new ArrayList<>();
+    for (Allocation a : chosen) {
+      BigDecimal applied = a.amount().min(balances.getOrDefault(a.invoiceId(), BigDecimal.ZERO)).min(left);
+      if (applied.signum() > 0) {
+        allocations.add(new Allocation(a.invoiceId(), applied));
+        left = left.subtract(applied);
+      }
+    }
+    return new Result(List.copyOf(allocations), left);
+  }
 }

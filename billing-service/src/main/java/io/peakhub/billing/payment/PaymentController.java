@@ -8,8 +8,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,13 +31,20 @@ class PaymentController {
 
   private final AccountAccess access;
   private final PaymentService payments;
+  private final Duration retryAfter;
 
-  PaymentController(AccountAccess access, PaymentService payments) {
+  PaymentController(AccountAccess access, PaymentService payments,
+      @Value("${peakhub.payments.retry-after:PT5S}") Duration retryAfter) {
     this.access = access;
     this.payments = payments;
+    this.retryAfter = retryAfter;
   }
 
-  /** Pays open invoices oldest first; a retry with the same Idempotency-Key answers the first payment. */
+  /**
+   * Pays open invoices oldest first; a retry with the same Idempotency-Key answers the first payment.
+   * 201 paid, 202 pending (the processor has not answered; the payment settles or fails on its own),
+   * 402 refused by the processor.
+   */
   @PostMapping("/accounts/{accountId}/payments")
   ResponseEntity<PaymentView> pay(@PathVariable UUID accountId,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody PayRequest request) {
@@ -43,13 +53,21 @@ class PaymentController {
       throw new InvalidInputException("Idempotency-Key",
           "Send an Idempotency-Key header (1 to 100 letters, digits, '-', '_', '.', ':') so a retry never pays twice.");
     }
-    PaymentService.Outcome outcome = payments.pay(accountId, key, new PaymentService.PayCommand(request.amount(),
+    PaymentService.Outcome outcome = payments.pay(accountId, key, new PayCommand(request.amount(),
         request.currency(), request.paymentMethodId(), request.cardToken(),
         request.invoices() == null ? null : request.invoices().stream()
             .map(i -> new PaymentAllocator.Allocation(i.invoiceId(), i.amount())).toList(),
         Boolean.TRUE.equals(request.overpayToCredit())));
     if (outcome.failure() != null) {
       throw outcome.failure();
+    }
+    if (outcome.pending()) {
+      // the processor has not said yet: the payment's URL to poll, and when to retry this request
+      return ResponseEntity.accepted()
+          .location(URI.create("/accounts/" + accountId + "/payments/" + outcome.payment().id()))
+          .header("Retry-After", Long.toString(retryAfter.toSeconds()))
+          .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+          .body(outcome.payment());
     }
     return ResponseEntity.status(outcome.replayed() ? 200 : 201)
         .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))

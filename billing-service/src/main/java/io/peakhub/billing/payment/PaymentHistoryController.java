@@ -1,96 +1,38 @@
 package io.peakhub.billing.payment;
 
+import io.peakhub.billing.paging.PageLimit;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Level;
-import io.peakhub.platform.problem.InvalidInputException;
 import io.peakhub.platform.problem.NotFoundException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Payment history, newest first, keyset-paged; and one payment with the invoices it paid. */
+/** Payment history, newest first, keyset-paged; and one payment (pending ones too) with the invoices it paid. */
 @RestController
 class PaymentHistoryController {
 
-  record PaidInvoice(UUID invoiceId, String number, BigDecimal amount) {}
-
-  record PaymentSummary(UUID id, BigDecimal amount, String currency, String status, Instant createdAt, String method,
-      String gatewayReference) {}
-
-  record PaymentDetail(PaymentSummary payment, List<PaidInvoice> invoices) {}
-
-  record PaymentPage(List<PaymentSummary> items, String next) {}
-
-  private static final String COLUMNS = """
-      SELECT id, amount, currency, status, created_at, coalesce(method_label, 'manual') AS method, gateway_reference
-      FROM payment""";
-
   private final AccountAccess access;
-  private final JdbcClient jdbc;
+  private final PaymentHistory history;
 
-  PaymentHistoryController(AccountAccess access, JdbcClient jdbc) {
+  PaymentHistoryController(AccountAccess access, PaymentHistory history) {
     this.access = access;
-    this.jdbc = jdbc;
+    this.history = history;
   }
 
   @GetMapping("/accounts/{accountId}/payments")
-  PaymentPage list(@PathVariable UUID accountId, @RequestParam(required = false) String after,
-      @RequestParam(required = false) Integer limit) {
+  PaymentHistory.PaymentPage list(@PathVariable UUID accountId, @RequestParam(required = false) String after,
+      @RequestParam(required = false) Integer limit, @RequestParam(name = "size", required = false) String size) {
     access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
-    int size = limit == null ? 25 : limit;
-    if (size < 1 || size > 100) {
-      throw new InvalidInputException("limit", "'limit' must be from 1 to 100.");
-    }
-    var sql = jdbc.sql(COLUMNS + " WHERE account_id = :a"
-            + (after == null ? "" : " AND (created_at, id) < (:at, :id)") + " ORDER BY created_at DESC, id DESC LIMIT :n")
-        .param("a", accountId).param("n", size + 1);
-    if (after != null) {
-      String[] cursor = decode(after);
-      sql = sql.param("at", Timestamp.from(Instant.parse(cursor[0]))).param("id", UUID.fromString(cursor[1]));
-    }
-    List<PaymentSummary> rows = new ArrayList<>(sql.query(PaymentSummary.class).list());
-    String next = null;
-    if (rows.size() > size) {
-      rows.remove(size);
-      PaymentSummary last = rows.get(size - 1);
-      next = Base64.getUrlEncoder().withoutPadding()
-          .encodeToString((last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
-    }
-    return new PaymentPage(rows, next);
+    return history.page(accountId, after, PageLimit.of(limit, size));
   }
 
   @GetMapping("/accounts/{accountId}/payments/{paymentId}")
-  PaymentDetail get(@PathVariable UUID accountId, @PathVariable UUID paymentId) {
+  PaymentHistory.PaymentDetail get(@PathVariable UUID accountId, @PathVariable UUID paymentId) {
     access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
-    PaymentSummary payment = jdbc.sql(COLUMNS + " WHERE account_id = :a AND id = :id")
-        .param("a", accountId).param("id", paymentId).query(PaymentSummary.class).optional()
-        .orElseThrow(() -> new NotFoundException("Payment", paymentId));
-    List<PaidInvoice> invoices = jdbc.sql("""
-            SELECT i.id AS invoice_id, i.number, a.amount FROM payment_allocation a JOIN invoice i ON i.id = a.invoice_id
-            WHERE a.payment_id = :p ORDER BY i.number""")
-        .param("p", paymentId).query(PaidInvoice.class).list();
-    return new PaymentDetail(payment, invoices);
-  }
-
-  private static String[] decode(String after) {
-    try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\\|");
-      Instant.parse(parts[0]);
-      UUID.fromString(parts[1]);
-      return parts;
-    } catch (RuntimeException e) {
-      throw new InvalidInputException("after", "'after' is not a cursor of this list; start again without it.");
-    }
+    return history.detail(accountId, paymentId).orElseThrow(() -> new NotFoundException("Payment", paymentId));
   }
 }

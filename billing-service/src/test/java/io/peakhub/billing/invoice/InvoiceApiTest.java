@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -167,12 +168,31 @@ class InvoiceApiTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"sort|price,asc", "sort|amount,sideways", "limit|0", "limit|101", "after|!!!",
-      "status|lost", "limit|abc"})
-  void badListParametersAre400NamingTheParameter(String name, String value) throws Exception {
+  @CsvSource(delimiter = '|', value = {"sort|price,asc", "sort|amount,sideways", "limit|0", "limit|-5", "limit|101",
+      "limit|1000000", "after|!!!", "status|lost", "limit|abc", "size|0", "size|-1", "size|1000", "size|25"})
+  void badListParametersAre400ProblemsNamingTheParameter(String name, String value) throws Exception {
     mvc.perform(get("/accounts/" + account + "/invoices").param(name, value).header("Authorization", ALICE_TOKEN))
         .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
         .andExpect(jsonPath("$.field").value(name));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"limit|0", "limit|-1", "limit|101", "size|0", "size|-1", "size|1000", "size|10"})
+  void paymentHistoryPagesWithTheSameLimitAsInvoices(String name, String value) throws Exception {
+    mvc.perform(get("/accounts/" + account + "/payments").param(name, value).header("Authorization", ALICE_TOKEN))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+        .andExpect(jsonPath("$.field").value(name));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"invoices", "payments"})
+  void aHundredIsTheLargestPageBothListsAccept(String list) throws Exception {
+    mvc.perform(get("/accounts/" + account + "/" + list).param("limit", "100").header("Authorization", ALICE_TOKEN))
+        .andExpect(status().isOk());
+    mvc.perform(get("/accounts/" + account + "/" + list).param("limit", "101").header("Authorization", ALICE_TOKEN))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("'limit' must be from 1 to 100."));
   }
 
   @ParameterizedTest

@@ -156,6 +156,10 @@ class PaymentIntegrationTest {
     assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
     assertThat(payments()).isEqualTo(1);
     assertThat(eventTypes().stream().filter("PaymentSucceeded.v1"::equals)).hasSize(1);
+    // and one charge at the processor, under the payment's own key
+    assertThat(jdbc.sql("""
+            SELECT count(*) FROM sandbox_charge c JOIN payment p ON c.idempotency_key = 'peakhub-pay-' || p.id
+            WHERE p.account_id = :a""").param("a", acme).query(Integer.class).single()).isEqualTo(1);
   }
 
   @ParameterizedTest

@@ -154,11 +154,10 @@ class PaymentMethodsAndGatewayTest {
   }
 
   @ParameterizedTest
-  @CsvSource({BillingApi.DECLINED + ",402,card-declined,card_declined",
-      BillingApi.INSUFFICIENT + ",402,insufficient-funds,insufficient_funds",
-      BillingApi.TIMEOUT + ",504,gateway-timeout,gateway_timeout"})
-  void aFailedChargeIsRecordedAnsweredAsAProblemAndReplayedOnRetry(String card, int status, String slug, String reason)
-      throws Exception {
+  @CsvSource({BillingApi.DECLINED + ",402,card-declined,card_declined,DECLINED",
+      BillingApi.INSUFFICIENT + ",402,insufficient-funds,insufficient_funds,INSUFFICIENT_FUNDS"})
+  void aRefusedChargeIsAFailedPaymentWithNothingChargedAnsweredAsAProblemAndReplayedOnRetry(String card, int status,
+      String slug, String reason, String processorOutcome) throws Exception {
     UUID invoice = api.invoice(account, "2026-05-01", "80.00");
     api.savedCard(ALICE_TOKEN, account, card);
     String body = "{\"amount\":\"80.00\",\"currency\":\"USD\"}";
@@ -173,6 +172,11 @@ class PaymentMethodsAndGatewayTest {
         .single()).isEqualByComparingTo("80.00");
     assertThat(events()).endsWith("PaymentFailed.v1");
     assertThat(events()).doesNotContain("PaymentSucceeded.v1");
+    // the processor answered the one attempt it got with a refusal: nothing was taken
+    assertThat(jdbc.sql("""
+            SELECT c.outcome FROM sandbox_charge c JOIN payment p ON c.idempotency_key = 'peakhub-pay-' || p.id
+            WHERE p.account_id = :a""").param("a", account).query(String.class).list())
+        .containsExactly(processorOutcome);
   }
 
   @Test
