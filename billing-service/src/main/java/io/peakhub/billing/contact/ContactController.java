@@ -127,7 +127,7 @@ class ContactController {
     Instant signedIn = authTime instanceof Number n ? Instant.ofEpochSecond(n.longValue())
         : authTime instanceof Instant i ? i : null;
     if (signedIn == null || signedIn.isBefore(clock.instant().minus(freshLogin))) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, "reauthentication-required",
+      throw new ProblemException(HttpStatus.FORBIDDEN, "recent-login-required",
           "Changing the billing e-mail needs a recent sign-in. Sign in again, then repeat the change.");
     }
   }

@@ -65,7 +65,7 @@ class ContactApiTest {
     putBillTo(alice(60), "ap@globex.example").andExpect(status().isOk());
     putBillTo(alice(60), "new@globex.example")
         .andExpect(status().isForbidden())
-        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/reauthentication-required"));
+        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/recent-login-required"));
     putBillTo(alice(1), "new@globex.example").andExpect(status().isOk())
         .andExpect(jsonPath("$.billTo.email").value("new@globex.example"));
     assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE message_key = :a AND type = 'AccountUpdated.v1'")

@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+  private static final String DEFAULT_RETRY_AFTER_SECONDS = "5";
 
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<ProblemDetail> problem(ProblemException ex) {
@@ -44,6 +45,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       body.setProperty("service", unavailable.service());
       return ResponseEntity.status(ex.status())
           .header(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds())).body(body);
+    }
+    if (ex.status().value() == 503) {
+      // every 503 says when to try again, also one passed on from a service further down
+      return ResponseEntity.status(ex.status()).header(HttpHeaders.RETRY_AFTER, DEFAULT_RETRY_AFTER_SECONDS).body(body);
     }
     return ResponseEntity.status(ex.status()).body(body);
   }

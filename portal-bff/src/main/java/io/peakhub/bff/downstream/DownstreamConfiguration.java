@@ -5,6 +5,7 @@ import feign.codec.ErrorDecoder;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.peakhub.platform.problem.ProblemException;
+import io.peakhub.platform.problem.ServiceUnavailableException;
 import io.peakhub.platform.security.CurrentUser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,8 +93,7 @@ class DownstreamConfiguration {
     return (methodKey, response) -> {
       HttpStatus status = HttpStatus.resolve(response.status());
       if (status == null || status.is5xxServerError()) {
-        return new ServiceUnavailableException(serviceOf(methodKey), "answered " + response.status(),
-            settings.retryAfter());
+        return DownstreamFallback.unavailable(serviceOf(methodKey), "answered " + response.status(), settings.retryAfter());
       }
       String slug = status == HttpStatus.NOT_FOUND ? "not-found" : "invalid-input";
       String detail = status.getReasonPhrase();
@@ -110,10 +110,6 @@ class DownstreamConfiguration {
         } catch (IOException | RuntimeException e) {
           // not a problem document: keep the status and its reason phrase
         }
-      }
-      if (slug.equals("reauthentication-required")) {
-        // the web app's contract names it recent-login-required (it then sends the browser to /login/reauthenticate)
-        slug = "recent-login-required";
       }
       return new ProblemException(status, slug, detail, field);
     };

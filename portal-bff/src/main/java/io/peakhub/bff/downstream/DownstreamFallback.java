@@ -2,6 +2,7 @@ package io.peakhub.bff.downstream;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.peakhub.platform.problem.ProblemException;
+import io.peakhub.platform.problem.ServiceUnavailableException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -58,6 +59,12 @@ abstract class DownstreamFallback<T> implements FallbackFactory<T> {
     }
     log.warn("{} unavailable: {}", service, cause.toString());
     Duration retryAfter = cause instanceof CallNotPermittedException ? settings.openFor() : settings.retryAfter();
-    return new ServiceUnavailableException(service, why, retryAfter);
+    return unavailable(service, why, retryAfter);
+  }
+
+  /** A 503 naming the service, e.g. "billing-service cannot be reached. Try again in 5 seconds." */
+  static ServiceUnavailableException unavailable(String service, String why, Duration retryAfter) {
+    return new ServiceUnavailableException(service,
+        service + " " + why + ". Try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds.", retryAfter);
   }
 }

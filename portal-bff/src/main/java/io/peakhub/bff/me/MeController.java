@@ -1,6 +1,6 @@
 package io.peakhub.bff.me;
 
-import io.peakhub.bff.downstream.ServiceUnavailableException;
+import io.peakhub.platform.problem.ServiceUnavailableException;
 import io.peakhub.bff.summary.AccountSummaries;
 import io.peakhub.bff.summary.AccountSummary;
 import io.peakhub.platform.access.AccountAccess;

@@ -1,6 +1,6 @@
 package io.peakhub.bff.screen;
 
-import io.peakhub.bff.downstream.ServiceUnavailableException;
+import io.peakhub.platform.problem.ServiceUnavailableException;
 import io.peakhub.platform.problem.ProblemException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -252,7 +252,7 @@ class ScreensTest {
         .willReturn(json("{\"billTo\":" + BillingData.contactJson("ap@acme.test") + ",\"soldTo\":"
             + BillingData.contactJson("buyer@acme.test") + "}")));
     BillingStub.server().stubFor(WireMock.put(urlPathEqualTo("/accounts/" + acme + "/contacts/bill-to"))
-        .willReturn(problem(403, "reauthentication-required", "Sign in again.")));
+        .willReturn(problem(403, "recent-login-required", "Sign in again.")));
     BillingStub.server().stubFor(WireMock.delete(urlPathEqualTo("/accounts/" + acme + "/contacts/sold-to"))
         .willReturn(json("{\"billTo\":" + BillingData.contactJson("ap@acme.test") + ",\"soldTo\":null}")));
     mvc.perform(put("/api/accounts/" + acme + "/contacts/sold-to").header("Authorization", aliceToken)
