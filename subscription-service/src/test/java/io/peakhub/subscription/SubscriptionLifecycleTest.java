@@ -202,4 +202,43 @@ class SubscriptionLifecycleTest {
     // once the USD one has ended, the account may take a plan in another currency
     mother.post(alice, subs, "b-14", "{\"planCode\":\"" + PLUS_EUR + "\",\"quantity\":1}").andExpect(status().isCreated());
   }
+
+  @Test
+  void twentyConcurrentCreatesWithOneKeyCreateOneSubscription() throws Exception {
+    String body = "{\"planCode\":\"" + BASIC + "\",\"quantity\":4}";
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+      for (int i = 0; i < 20; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          var result = mother.post(alice, "/accounts/" + account + "/subscriptions", "race-1", body)
+              .andExpect(status().isCreated()).andReturn();
+          return result.getResponse().getContentAsString();
+        }));
+      }
+      start.countDown();
+      java.util.Set<String> distinct = new java.util.HashSet<>();
+      for (var answer : answers) {
+        distinct.add(json.readTree(answer.get()).get("subscription").get("id").asString());
+      }
+      assertThat(distinct).hasSize(1);
+    }
+    mother.get(alice, "/accounts/" + account + "/subscriptions").andExpect(jsonPath("$.length()").value(1));
+    assertThat(mother.types(account)).containsExactly("SubscriptionCreated.v1");
+  }
+
+  @Test
+  void everyEventIsFollowedByTheSubscriptionUpdatedThatBillingReads() throws Exception {
+    UUID id = mother.create(alice, account, BASIC, 1, true);
+    mother.post(alice, mother.path(account, id) + "/pause", "u-1", null).andExpect(status().isOk());
+    var rows = jdbc.sql("SELECT type, payload FROM outbox_event WHERE message_key = :k ORDER BY seq")
+        .param("k", account.toString()).query((rs, n) -> java.util.List.of(rs.getString(1), rs.getString(2))).list();
+    assertThat(rows).extracting(r -> r.get(0)).containsExactly("SubscriptionCreated.v1", "SubscriptionUpdated.v1",
+        "SubscriptionPaused.v1", "SubscriptionUpdated.v1");
+    JsonNode updated = json.readTree(rows.get(3).get(1)).get("body");
+    assertThat(updated.get("accountId").asString()).isEqualTo(account.toString());
+    assertThat(updated.get("number").asString()).matches("SUB-[0-9]{6}");
+    assertThat(updated.get("status").asString()).isEqualTo("paused");
+  }
 }
