@@ -42,7 +42,7 @@ class SubscriptionApiTest {
   @Test
   void customerListsTheirSubscriptionsAndAnotherCustomerIsRefused() throws Exception {
     putSubscription(ADMIN, ACME, "SUB-000001",
-        "{\"planName\":\"Analytics Pro\",\"quantity\":25,\"status\":\"active\",\"startDate\":\"2026-03-01\"}")
+        "{\"planName\":\"Peak Analytics Pro\",\"quantity\":25,\"status\":\"active\",\"startDate\":\"2026-03-01\"}")
         .andExpect(status().isOk());
     mvc.perform(get("/accounts/" + ACME + "/subscriptions")
             .header("Authorization", "Bearer " + TestJwts.token(ALICE, "alice", "customer")))
@@ -77,8 +77,15 @@ class SubscriptionApiTest {
   }
 
   @Test
+  void anUnknownPlanNameIsRefused() throws Exception {
+    putSubscription(ADMIN, ACME, "SUB-000005",
+        "{\"planName\":\"No Such Plan\",\"quantity\":1,\"status\":\"active\",\"startDate\":\"2026-03-01\"}")
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("planName"));
+  }
+
+  @Test
   void aSubscriptionNumberCannotMoveToAnotherAccount() throws Exception {
-    String body = "{\"planName\":\"X\",\"quantity\":1,\"status\":\"active\",\"startDate\":\"2026-03-01\"}";
+    String body = "{\"planName\":\"Peak Support Premium\",\"quantity\":1,\"status\":\"active\",\"startDate\":\"2026-03-01\"}";
     putSubscription(ADMIN, ACME, "SUB-000004", body).andExpect(status().isOk());
     putSubscription(ADMIN, GLOBEX, "SUB-000004", body).andExpect(status().isConflict());
   }

@@ -3,9 +3,7 @@ package io.peakhub.subscription.subscription;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Level;
-import io.peakhub.platform.outbox.Outbox;
-import io.peakhub.platform.problem.ConflictException;
-import io.peakhub.platform.security.CurrentUser;
+import io.peakhub.platform.problem.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,73 +11,125 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
-/** My Subscriptions (read) and the internal admin API that records a subscription. */
+/**
+ * My Subscriptions. Profile levels in my_subscriptions: view to read, create to add a subscription,
+ * edit to change (and preview a change), pause and resume, full to cancel or undo a cancellation.
+ * Every POST needs an Idempotency-Key; a retry answers the first answer with Idempotent-Replayed: true.
+ */
 @RestController
 class SubscriptionController {
 
-  static final String TOPIC = "subscription.subscription";
+  static final int MAX_QUANTITY = 10_000;
 
-  record PutSubscription(@NotBlank @Size(max = 200) String planName, @NotNull @Min(1) @Max(100000) Integer quantity,
-      @NotBlank @Pattern(regexp = "active|paused|cancelled") String status, @NotNull LocalDate startDate) {}
+  record AddOnItem(@NotBlank @Size(max = 80) String code, @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {}
 
-  private final JdbcClient jdbc;
+  record CreateRequest(@NotBlank @Size(max = 80) String planCode, @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
+      @Size(max = 20) List<@Valid @NotNull AddOnItem> addOns, Boolean autoRenew) {}
+
+  record ChangeRequest(@Size(min = 1, max = 80) String planCode, @Min(1) @Max(MAX_QUANTITY) Integer quantity,
+      @NotNull @Pattern(regexp = "now|term_end") String when) {}
+
+  record CancelRequest(@NotNull @Pattern(regexp = "now|term_end") String when, @NotBlank @Size(max = 40) String reason,
+      @Size(max = 1000) String comment) {}
+
   private final AccountAccess access;
-  private final Outbox outbox;
-  private final Clock clock;
+  private final SubscriptionService subscriptions;
 
-  SubscriptionController(JdbcClient jdbc, AccountAccess access, Outbox outbox, Clock clock) {
-    this.jdbc = jdbc;
+  SubscriptionController(AccountAccess access, SubscriptionService subscriptions) {
     this.access = access;
-    this.outbox = outbox;
-    this.clock = clock;
+    this.subscriptions = subscriptions;
   }
 
   @GetMapping("/accounts/{accountId}/subscriptions")
   List<SubscriptionView> list(@PathVariable UUID accountId) {
     access.require(accountId.toString(), Area.my_subscriptions, Level.view);
-    return jdbc.sql("""
-            SELECT id, account_id, number, plan_name, quantity, status, start_date FROM subscription
-            WHERE account_id = :a ORDER BY number""")
-        .param("a", accountId).query(SubscriptionView.class).list();
+    return subscriptions.list(accountId);
   }
 
-  @PutMapping("/admin/accounts/{accountId}/subscriptions/{number}")
-  @PreAuthorize("hasRole('admin')")
-  @Transactional
-  public SubscriptionView put(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = "SUB-[0-9]{6}") String number,
-      @Valid @RequestBody PutSubscription request) {
-    var owner = jdbc.sql("SELECT account_id FROM subscription WHERE number = :n").param("n", number)
-        .query(UUID.class).optional();
-    if (owner.isPresent() && !owner.get().equals(accountId)) {
-      throw new ConflictException("duplicate-subscription-number", "Subscription " + number + " belongs to another account.");
+  @GetMapping("/accounts/{accountId}/subscriptions/{id}")
+  SubscriptionView get(@PathVariable UUID accountId, @PathVariable UUID id) {
+    access.require(accountId.toString(), Area.my_subscriptions, Level.view);
+    return subscriptions.get(accountId, id);
+  }
+
+  @PostMapping("/accounts/{accountId}/subscriptions")
+  ResponseEntity<JsonNode> create(@PathVariable UUID accountId,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody CreateRequest request) {
+    access.require(accountId.toString(), Area.my_subscriptions, Level.create);
+    return answer(subscriptions.create(accountId, key(key), new SubscriptionService.CreateCommand(request.planCode(),
+        request.quantity(), request.addOns() == null ? List.of() : request.addOns().stream()
+            .map(a -> new SubscriptionService.AddOnRequest(a.code(), a.quantity())).toList(),
+        !Boolean.FALSE.equals(request.autoRenew()))));
+  }
+
+  @PostMapping("/accounts/{accountId}/subscriptions/{id}/changes/preview")
+  ResponseEntity<JsonNode> preview(@PathVariable UUID accountId, @PathVariable UUID id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody ChangeRequest request) {
+    access.require(accountId.toString(), Area.my_subscriptions, Level.edit);
+    return answer(subscriptions.preview(accountId, id, key(key), command(request)));
+  }
+
+  @PostMapping("/accounts/{accountId}/subscriptions/{id}/changes")
+  ResponseEntity<JsonNode> change(@PathVariable UUID accountId, @PathVariable UUID id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody ChangeRequest request) {
+    access.require(accountId.toString(), Area.my_subscriptions, Level.edit);
+    return answer(subscriptions.change(accountId, id, key(key), command(request)));
+  }
+
+  @PostMapping("/accounts/{accountId}/subscriptions/{id}/cancel")
+  ResponseEntity<JsonNode> cancel(@PathVariable UUID accountId, @PathVariable UUID id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody CancelRequest request) {
+    access.require(accountId.toString(), Area.my_subscriptions, Level.full);
+    return answer(subscriptions.cancel(accountId, id, key(key),
+        new SubscriptionService.CancelCommand(request.when(), request.reason(), request.comment())));
+  }
+
+  @PostMapping("/accounts/{accountId}/subscriptions/{id}/cancel/undo")
+  ResponseEntity<JsonNode> undoCancel(@PathVariable UUID accountId, @PathVariable UUID id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    access.require(accountId.toString(), Area.my_subscriptions, Level.full);
+    return answer(subscriptions.undoCancel(accountId, id, key(key)));
+  }
+
+  @PostMapping("/accounts/{accountId}/subscriptions/{id}/pause")
+  ResponseEntity<JsonNode> pause(@PathVariable UUID accountId, @PathVariable UUID id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    access.require(accountId.toString(), Area.my_subscriptions, Level.edit);
+    return answer(subscriptions.pause(accountId, id, key(key)));
+  }
+
+  @PostMapping("/accounts/{accountId}/subscriptions/{id}/resume")
+  ResponseEntity<JsonNode> resume(@PathVariable UUID accountId, @PathVariable UUID id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    access.require(accountId.toString(), Area.my_subscriptions, Level.edit);
+    return answer(subscriptions.resume(accountId, id, key(key)));
+  }
+
+  private static SubscriptionService.ChangeCommand command(ChangeRequest r) {
+    return new SubscriptionService.ChangeCommand(r.planCode(), r.quantity(), r.when());
+  }
+
+  private static String key(String key) {
+    if (key == null || key.isBlank() || key.length() > 100 || !key.matches("[A-Za-z0-9_.:-]+")) {
+      throw new InvalidInputException("Idempotency-Key",
+          "Send an Idempotency-Key header (1 to 100 letters, digits, '-', '_', '.', ':') so a retry never changes twice.");
     }
-    Timestamp now = Timestamp.from(clock.instant());
-    jdbc.sql("""
-            INSERT INTO subscription (id, account_id, number, plan_name, quantity, status, start_date, created_at, updated_at, updated_by)
-            VALUES (:id, :a, :n, :plan, :q, :status, :start, :now, :now, :by)
-            ON CONFLICT (number) DO UPDATE SET plan_name = :plan, quantity = :q, status = :status, start_date = :start,
-                updated_at = :now, updated_by = :by""")
-        .param("id", UUID.randomUUID()).param("a", accountId).param("n", number).param("plan", request.planName())
-        .param("q", request.quantity()).param("status", request.status()).param("start", request.startDate())
-        .param("now", now).param("by", CurrentUser.get().username()).update();
-    SubscriptionView view = jdbc.sql("""
-            SELECT id, account_id, number, plan_name, quantity, status, start_date FROM subscription WHERE number = :n""")
-        .param("n", number).query(SubscriptionView.class).single();
-    outbox.append(TOPIC, accountId.toString(), "SubscriptionUpdated.v1", view);
-    return view;
+    return key;
+  }
+
+  private static ResponseEntity<JsonNode> answer(IdempotentRequests.Answer answer) {
+    return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
+        .body(answer.body());
   }
 }
