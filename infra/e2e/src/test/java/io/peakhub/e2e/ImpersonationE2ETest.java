@@ -32,7 +32,7 @@ class ImpersonationE2ETest {
     Browser ada = new Browser();
     assertThat(ada.login("ada", PASSWORD).status()).isEqualTo(200);
     JsonNode me = ada.get("/api/me").json();
-    assertThat(me.get("id").asString()).isEqualTo(ADA);
+    assertThat(me.get("userId").asString()).isEqualTo(ADA);
     String adasSession = session(ada);
 
     Browser.Response started = ada.post("/api/impersonation",
@@ -44,7 +44,7 @@ class ImpersonationE2ETest {
 
     JsonNode asAlice = ada.get("/api/me").json();
     assertThat(asAlice.get("username").asString()).isEqualTo("alice");
-    assertThat(asAlice.get("id").asString()).isEqualTo(ALICE);
+    assertThat(asAlice.get("userId").asString()).isEqualTo(ALICE);
     assertThat(asAlice.get("impersonatorId").asString()).isEqualTo(ADA);
     assertThat(ada.get("/api/impersonation").json().get("active").asBoolean()).isTrue();
     // a second impersonation in the same session is refused
@@ -72,7 +72,7 @@ class ImpersonationE2ETest {
     assertThat(exit.json().get("redirectTo").asString()).isEqualTo("/admin/users");
     assertThat(session(ada)).isNotEqualTo(alicesSession);
     JsonNode back = ada.get("/api/me").json();
-    assertThat(back.get("id").asString()).isEqualTo(ADA);
+    assertThat(back.get("userId").asString()).isEqualTo(ADA);
     assertThat(back.path("impersonatorId").isNull() || back.path("impersonatorId").isMissingNode()).isTrue();
 
     // the audit trail, read through the gateway's admin route
@@ -104,7 +104,7 @@ class ImpersonationE2ETest {
       assertThat(disabled.status()).as(disabled.body()).isEqualTo(403);
       assertThat(disabled.json().get("type").asString()).isEqualTo("https://peakhub.io/problems/impersonation-not-allowed");
       // still ada, still not impersonating
-      assertThat(ada.get("/api/me").json().get("id").asString()).isEqualTo(ADA);
+      assertThat(ada.get("/api/me").json().get("userId").asString()).isEqualTo(ADA);
       assertThat(ada.get("/api/impersonation").json().get("active").asBoolean()).isFalse();
     } finally {
       ada.post("/api/admin/users/" + id + "/enable", "{}", null);
