@@ -10,6 +10,7 @@ import io.peakhub.platform.problem.InvalidInputException;
 import io.peakhub.platform.problem.NotFoundException;
 import io.peakhub.platform.problem.ProblemException;
 import io.peakhub.platform.security.CurrentUser;
+import io.peakhub.platform.security.WhileImpersonating;
 import jakarta.validation.Valid;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -101,6 +102,7 @@ class ContactController {
     Optional<Contact> before = find(accountId, role);
     boolean emailChanges = before.map(b -> !b.email().equalsIgnoreCase(contact.email())).orElse(false);
     if (emailChanges) {
+      WhileImpersonating.refuse("change the billing e-mail");
       requireRecentLogin();
     }
     CurrentUser user = CurrentUser.get();

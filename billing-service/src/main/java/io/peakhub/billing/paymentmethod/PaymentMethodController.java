@@ -12,6 +12,7 @@ import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.problem.InvalidInputException;
 import io.peakhub.platform.problem.NotFoundException;
 import io.peakhub.platform.security.CurrentUser;
+import io.peakhub.platform.security.WhileImpersonating;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -73,6 +74,7 @@ class PaymentMethodController {
   @Transactional
   public PaymentMethodView add(@PathVariable UUID accountId, @Valid @RequestBody AddPaymentMethod request) {
     access.require(accountId.toString(), Area.my_account, Level.edit);
+    WhileImpersonating.refuse("add a payment method");
     BillingAccount account = activeAccount(accountId);
     UUID id = UUID.randomUUID();
     boolean first = methods.defaultOf(accountId).isEmpty();
@@ -125,6 +127,7 @@ class PaymentMethodController {
   @Transactional
   public void remove(@PathVariable UUID accountId, @PathVariable UUID methodId) {
     access.require(accountId.toString(), Area.my_account, Level.edit);
+    WhileImpersonating.refuse("remove a payment method");
     activeAccount(accountId);
     var method = methods.find(accountId, methodId).orElseThrow(() -> new NotFoundException("Payment method", methodId));
     List<PaymentMethodRepository.StoredMethod> active = methods.active(accountId);

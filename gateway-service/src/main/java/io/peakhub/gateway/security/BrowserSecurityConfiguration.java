@@ -1,5 +1,6 @@
 package io.peakhub.gateway.security;
 
+import io.peakhub.gateway.impersonation.ImpersonationLogoutHandler;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +43,7 @@ class BrowserSecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain browserChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-      ServerOAuth2AuthorizedClientRepository authorizedClients) {
+      ServerOAuth2AuthorizedClientRepository authorizedClients, ImpersonationLogoutHandler impersonationLogout) {
     var sessionContext = new WebSessionServerSecurityContextRepository();
     var csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
     var oidcLogout = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
@@ -62,9 +63,14 @@ class BrowserSecurityConfiguration {
         .csrf(c -> c.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(csrfHandler))
         .logout(l -> l.logoutUrl("/logout")
-            .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
+            // while logged in as a customer, the customer's Keycloak session ends first, then the admin's below
+            .logoutHandler(handlers -> {
+              handlers.add(impersonationLogout);
+              handlers.add(new WebSessionServerLogoutHandler());
+            })
             // built lazily: the logout filter assembles this before the logout handlers run (GATEWAY.md pitfall 3)
-            .logoutSuccessHandler((exchange, auth) -> Mono.defer(() -> oidcLogout.onLogoutSuccess(exchange, auth))))
+            .logoutSuccessHandler((exchange, auth) -> Mono.defer(() -> oidcLogout.onLogoutSuccess(exchange,
+                ImpersonationLogoutHandler.whoseLoginEnds(exchange.getExchange(), auth)))))
         .headers(h -> h
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

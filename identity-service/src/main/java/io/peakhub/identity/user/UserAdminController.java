@@ -5,6 +5,7 @@ import io.peakhub.identity.membership.MembershipRepository;
 import io.peakhub.identity.profile.ProfileRepository;
 import io.peakhub.platform.problem.NotFoundException;
 import io.peakhub.platform.security.CurrentUser;
+import io.peakhub.platform.security.WhileImpersonating;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -87,6 +88,7 @@ class UserAdminController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void resetPassword(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String userId,
       @Valid @RequestBody ResetPassword request) {
+    WhileImpersonating.refuse("reset a password");
     users.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
     keycloak.resetPassword(userId, request.password(), request.temporary() == null || request.temporary());
   }

@@ -103,6 +103,17 @@ final class Browser {
     return new Response(r.statusCode(), r.body(), r.headers());
   }
 
+  Response delete(String path) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(20))
+        .header("Accept", "application/json").DELETE();
+    String csrf = csrfToken();
+    if (csrf != null) {
+      b.header("X-XSRF-TOKEN", csrf);
+    }
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Response(r.statusCode(), r.body(), r.headers());
+  }
+
   Response postWithoutCsrf(String path, String json) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + path))
         .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())

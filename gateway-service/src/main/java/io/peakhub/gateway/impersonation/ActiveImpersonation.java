@@ -1,0 +1,20 @@
+package io.peakhub.gateway.impersonation;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+
+/**
+ * Kept in the browser session while an admin is logged in as a customer: who is impersonated, until
+ * when, and the admin's own authentication and tokens to restore on exit. Serializable: sessions may
+ * move to a shared store (GATEWAY.md pitfall 8).
+ */
+public record ActiveImpersonation(UUID id, String userId, String username, String name, Instant startedAt,
+    Instant expiresAt, OAuth2AuthenticationToken admin, OAuth2AuthorizedClient adminClient) implements Serializable {
+
+  static final String ATTRIBUTE = ActiveImpersonation.class.getName();
+  /** When the gateway last asked identity-service whether another admin ended this impersonation. */
+  static final String CHECKED_AT = ActiveImpersonation.class.getName() + ".checkedAt";
+}
