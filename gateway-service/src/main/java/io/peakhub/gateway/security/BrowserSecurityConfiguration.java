@@ -20,6 +20,7 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -49,7 +50,7 @@ class BrowserSecurityConfiguration {
 
     http.securityContextRepository(sessionContext)
         .authorizeExchange(a -> a
-            .pathMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.svg").permitAll()
+            .pathMatchers("/", "/index.html", "/assets/**", "/favicon.svg").permitAll()
             .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
             .pathMatchers("/login/**", "/oauth2/**").permitAll()
             .anyExchange().authenticated())
@@ -64,7 +65,9 @@ class BrowserSecurityConfiguration {
         .headers(h -> h
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                    + "connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self' http://localhost:*"))
+                    + "connect-src 'self'; frame-ancestors 'self'; object-src 'none'; base-uri 'self'; form-action 'self' http://localhost:*"))
+            // the web app shows invoice PDFs in an iframe of its own page; other sites still cannot frame it
+            .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.SAMEORIGIN))
             .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
