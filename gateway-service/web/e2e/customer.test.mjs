@@ -93,6 +93,11 @@ describe('browser: a customer', () => {
       const frame = page.getByTestId('invoice-pdf');
       const src = await frame.getAttribute('src');
       assert.equal(await frame.getAttribute('title'), `Invoice ${number} as PDF`);
+      // the frame shows the PDF: a response the browser refuses to frame would leave an error page in it
+      const inFrame = await (await frame.elementHandle()).contentFrame();
+      await page.waitForFunction((el) => el.contentWindow !== null, await frame.elementHandle());
+      await page.waitForTimeout(1000);
+      assert.ok(!inFrame.url().startsWith('chrome-error:'), `the PDF frame was refused: ${inFrame.url()}`);
       const inline = await page.request.get(GATEWAY + src);
       assert.equal(inline.status(), 200);
       assert.match(inline.headers()['content-type'], /application\/pdf/);
