@@ -1,10 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { get } from '../api/client';
-import type { InvoiceDetail } from '../api/types';
+import type { Invoice, InvoiceDetail } from '../api/types';
 import { useI18n } from '../i18n/I18n';
 import { Loading, PageError, PageTitle } from '../ui/States';
 import { StatusBadge } from '../ui/StatusBadge';
+
+type InvoiceAnswer = InvoiceDetail | { invoice: Invoice; lines: InvoiceDetail['lines'] };
+
+/** billing answers one invoice as {invoice, lines}; take that and a flat invoice alike. */
+export function normalizeInvoice(answer: InvoiceAnswer): InvoiceDetail {
+  if ('invoice' in answer) return { ...answer.invoice, lines: answer.lines };
+  return answer;
+}
 
 /** One invoice: its numbers, its lines, and the PDF shown in the page (and downloadable). */
 export function InvoicePage() {
@@ -12,7 +20,8 @@ export function InvoicePage() {
   const { t, money, date } = useI18n();
   const invoice = useQuery({
     queryKey: ['account', accountId, 'invoice', invoiceId],
-    queryFn: ({ signal }) => get<InvoiceDetail>(`/api/accounts/${accountId}/invoices/${invoiceId}`, signal),
+    queryFn: async ({ signal }) =>
+      normalizeInvoice(await get<InvoiceAnswer>(`/api/accounts/${accountId}/invoices/${invoiceId}`, signal)),
   });
   if (invoice.isPending) return <Loading />;
   if (invoice.isError) return <PageError error={invoice.error} onRetry={() => void invoice.refetch()} />;
@@ -58,6 +67,27 @@ export function InvoicePage() {
           </Link>
         )}
       </p>
+      {i.lines && i.lines.length > 0 && (
+        <table className="receipt-lines">
+          <caption>{t('invoice.lines')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('invoice.description')}</th>
+              <th scope="col" className="num">
+                {t('payments.amount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {i.lines.map((line, n) => (
+              <tr key={n}>
+                <td>{line.description}</td>
+                <td className="num">{money(line.amount, i.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <iframe className="pdf" src={pdf} title={t('invoice.pdf', { number: i.number })} data-testid="invoice-pdf" />
     </>
   );

@@ -4,6 +4,7 @@ import { cardProblems } from '../payment-methods/card';
 import { expiryWarning } from '../my-account/PaymentMethods';
 import { invoicesPaid } from '../my-account/PaymentHistory';
 import { normalizeReceipt } from '../payments/ReceiptPage';
+import { normalizeInvoice } from '../invoices/InvoicePage';
 import { nextSort, readListState } from '../customer-accounts/CustomerAccountsPage';
 import { reauthenticateUrl } from '../contacts/EditContactsPage';
 import { initialLocale } from '../i18n/I18n';
@@ -73,6 +74,25 @@ describe('receipts and payment history', () => {
         ],
       }),
     ).toBe('2');
+  });
+});
+
+describe('one invoice', () => {
+  it("takes billing's invoice-with-lines answer and a flat invoice alike", () => {
+    const invoice = {
+      id: 'i',
+      accountId: 'a',
+      number: 'INV-1',
+      invoiceDate: '2026-11-01',
+      dueDate: '2026-12-01',
+      amount: '10.00',
+      balance: '10.00',
+      status: 'open',
+      currency: 'USD',
+    };
+    const lines = [{ description: 'Seats', amount: '10.00' }];
+    expect(normalizeInvoice({ invoice, lines })).toEqual({ ...invoice, lines });
+    expect(normalizeInvoice(invoice)).toEqual(invoice);
   });
 });
 
