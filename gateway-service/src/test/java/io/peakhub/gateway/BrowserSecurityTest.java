@@ -2,6 +2,8 @@ package io.peakhub.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,9 +70,19 @@ class BrowserSecurityTest {
   void theUiIsServedWithSecurityHeaders() {
     web.get().uri("/").exchange()
         .expectStatus().isOk()
-        .expectHeader().valueMatches("Content-Security-Policy", ".*frame-ancestors 'none'.*")
+        .expectHeader().valueMatches("Content-Security-Policy", ".*frame-ancestors 'self'.*")
         .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-        .expectHeader().exists("X-Frame-Options");
+        .expectHeader().valueEquals("X-Frame-Options", "SAMEORIGIN")
+        .expectBody(String.class).value(html -> assertThat(html).contains("<div id=\"root\">").contains("/assets/"));
+  }
+
+  @Test
+  void theWebAppsScriptsLoadWithoutASession() {
+    String html = web.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(html);
+    assertThat(script.find()).as("index.html names its script").isTrue();
+    web.get().uri(script.group(1)).exchange().expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith("text/javascript");
   }
 
   @Test

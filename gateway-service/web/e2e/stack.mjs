@@ -1,0 +1,81 @@
+// The running stack (./hub test starts it) as the browser tests see it: the gateway for the
+// browser, Keycloak's login page, and the admin APIs (with the seeder's admin token, as
+// infra/e2e's Java tests do) to arrange profiles and read what billing holds.
+import { mkdirSync } from 'node:fs';
+import { launch, axeViolations } from './browser.mjs';
+
+const env = (name, fallback) => process.env[name] ?? fallback;
+export const GATEWAY = `http://localhost:${env('HUB_GATEWAY_PORT', '8080')}`;
+export const KEYCLOAK = `http://localhost:${env('HUB_KEYCLOAK_PORT', '8180')}`;
+export const IDENTITY = `http://localhost:${env('HUB_IDENTITY_PORT', '8081')}`;
+export const BILLING = `http://localhost:${env('HUB_BILLING_PORT', '8082')}`;
+export const PASSWORD = 'demo1234';
+export const ACME = 'a0000000-0000-4000-8000-000000000101';
+export const GLOBEX = 'a0000000-0000-4000-8000-000000000102';
+export const INITECH = 'a0000000-0000-4000-8000-000000000103';
+export const USERS = {
+  carol: 'c0000000-0000-4000-8000-000000000003',
+  erin: 'e0000000-0000-4000-8000-000000000001',
+};
+/** Where screenshots of failed scenarios go (gateway-service/target/browser-tests). */
+export const OUT = new URL('../../target/browser-tests/', import.meta.url).pathname;
+
+export async function adminToken() {
+  const r = await fetch(`${KEYCLOAK}/realms/peak/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&client_id=hub-seeder&client_secret=hub-seeder-secret',
+  });
+  if (!r.ok) throw new Error(`admin token: ${r.status}`);
+  return (await r.json()).access_token;
+}
+
+/** A call to a service's own API with the admin token; answers {status, body}. */
+export async function admin(base, method, path, body) {
+  const r = await fetch(base + path, {
+    method,
+    headers: { Authorization: `Bearer ${await adminToken()}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  return { status: r.status, body: json };
+}
+
+/** A fresh browser (own profile, no cookies) signed in as `user` through Keycloak's own page. */
+export async function signIn(user, path = '/') {
+  const context = await launch();
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  await page.goto(GATEWAY + path);
+  await page.waitForSelector('#username', { timeout: 30_000 });
+  await page.fill('#username', user);
+  await page.fill('#password', PASSWORD);
+  await page.click('#kc-login');
+  await page.waitForURL((url) => url.origin === GATEWAY && !url.pathname.startsWith('/login'), { timeout: 30_000 });
+  return { context, page };
+}
+
+/** Runs a scenario; on failure keeps a full-page screenshot under target/browser-tests/failures. */
+export async function scenario(name, page, body) {
+  try {
+    await body();
+  } catch (error) {
+    mkdirSync(`${OUT}failures`, { recursive: true });
+    const file = `${OUT}failures/${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
+    await page?.screenshot({ path: file, fullPage: true }).catch(() => {});
+    console.error(`[browser-tests] screenshot of the failure: ${file}`);
+    throw error;
+  }
+}
+
+/** Every screen the tests visit is checked with axe: no WCAG 2.1 A/AA violation. */
+export async function assertAccessible(assert, page, screen) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe on ${screen}:\n${violations.join('\n')}`);
+}

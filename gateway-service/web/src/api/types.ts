@@ -1,0 +1,146 @@
+// Shapes of the portal-bff screen API (../../../../BFF-CONTRACT in the issue; billing's view records passed through).
+import type { Grants } from '../lib/permissions';
+
+export type Decimal = number | string;
+
+export interface Me {
+  userId: string;
+  username: string;
+  name: string | null;
+  locale: string | null;
+  roles: string[];
+  allAccounts: boolean;
+  accounts: { accountId: string; accountNumber: string; name: string }[];
+  grants: Grants;
+  impersonatorId: string | null;
+}
+
+export interface Header {
+  accountId: string;
+  accountNumber: string;
+  accountName: string;
+  currency: string;
+  balance: Decimal;
+  creditBalance: Decimal;
+  lastPaymentAmount: Decimal | null;
+  lastPaymentAt: string | null;
+  canPay: boolean;
+  asOf: string | null;
+}
+
+export interface Section<T> {
+  status: 'ok' | 'unavailable';
+  data: T | null;
+  detail: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface AccountSummary {
+  accountId: string;
+  accountNumber: string;
+  name: string;
+  currency: string;
+  status: string;
+  balance: Decimal;
+  creditBalance: Decimal;
+  lastPaymentAmount: Decimal | null;
+  lastPaymentAt: string | null;
+  lastInvoiceDate: string | null;
+}
+
+export interface Invoice {
+  id: string;
+  accountId: string;
+  number: string;
+  invoiceDate: string;
+  dueDate: string;
+  amount: Decimal;
+  balance: Decimal;
+  status: 'open' | 'paid' | 'overdue' | 'void' | string;
+  currency: string;
+}
+
+export interface InvoiceDetail extends Invoice {
+  lines?: { description: string; quantity?: Decimal; unitPrice?: Decimal; amount: Decimal }[];
+}
+
+/** A payment in a list: billing's PaymentView or its history summary (which names the method). */
+export interface Payment {
+  id: string;
+  accountId?: string;
+  amount: Decimal;
+  currency: string;
+  status: 'succeeded' | 'pending' | 'failed' | string;
+  createdAt: string;
+  method?: string | null;
+  allocations?: { invoiceId: string; amount: Decimal }[];
+  invoices?: { invoiceId: string; number: string; amount: Decimal }[];
+  toCredit?: Decimal | null;
+}
+
+export interface PaymentMethod {
+  id: string;
+  type: string;
+  brand: string | null;
+  last4: string | null;
+  expMonth: number | null;
+  expYear: number | null;
+  holder: string | null;
+  isDefault: boolean;
+  expired: boolean;
+}
+
+export interface Contact {
+  name: string;
+  email: string;
+  phone: string | null;
+  line1: string;
+  line2: string | null;
+  city: string;
+  postalCode: string | null;
+  region: string | null;
+  country: string;
+}
+
+export interface MyAccount {
+  account: Section<AccountSummary>;
+  invoices: Section<Page<Invoice>>;
+  paymentMethods: Section<PaymentMethod[]>;
+  payments: Section<Page<Payment>>;
+  contacts: Section<{ billTo: Contact | null; soldTo: Contact | null }>;
+  permissions: { pay: boolean; managePaymentMethods: boolean; editContacts: boolean };
+}
+
+export interface PayScreen {
+  currency: string;
+  balance: Decimal;
+  creditBalance: Decimal;
+  openInvoices: Invoice[];
+  paymentMethods: PaymentMethod[];
+  canPay: boolean;
+}
+
+export interface CardToken {
+  token: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
+export interface CustomerAccountRow {
+  accountId: string;
+  accountNumber: string;
+  name: string;
+  currency: string;
+  balance: Decimal;
+  creditBalance: Decimal;
+  overdueAmount: Decimal;
+  lastPaymentAt: string | null;
+  status: 'active' | 'inactive' | string;
+  accountManager: string | null;
+}
