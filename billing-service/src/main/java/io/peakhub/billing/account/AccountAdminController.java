@@ -39,6 +39,24 @@ class AccountAdminController {
     this.clock = clock;
   }
 
+  record Announced(long accounts) {}
+
+  private static final int ANNOUNCE_PAGE = 500;
+
+  /** Every account's summary announced again, a page per transaction (see AccountSummaries.announcePage). */
+  @org.springframework.web.bind.annotation.PostMapping("/admin/accounts/announce")
+  public Announced announceAll() {
+    long count = 0;
+    java.util.List<UUID> page;
+    UUID after = null;
+    do {
+      page = summaries.announcePage(after, ANNOUNCE_PAGE);
+      count += page.size();
+      after = page.isEmpty() ? after : page.get(page.size() - 1);
+    } while (page.size() == ANNOUNCE_PAGE);
+    return new Announced(count);
+  }
+
   @PutMapping("/admin/accounts/{accountId}")
   @Transactional
   public AccountSummary put(@PathVariable UUID accountId, @Valid @RequestBody PutAccount request) {

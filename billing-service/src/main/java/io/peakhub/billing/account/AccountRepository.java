@@ -19,6 +19,13 @@ public class AccountRepository {
     this.jdbc = jdbc;
   }
 
+  /** A page of account ids in id order, after the given one (null: from the start). */
+  public java.util.List<UUID> idsAfter(UUID after, int limit) {
+    return jdbc.sql("SELECT id FROM billing_account WHERE id > :after ORDER BY id LIMIT :n")
+        .param("after", after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after).param("n", limit)
+        .query(UUID.class).list();
+  }
+
   public Optional<BillingAccount> find(UUID id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM billing_account WHERE id = :id").param("id", id)
         .query(BillingAccount.class).optional();

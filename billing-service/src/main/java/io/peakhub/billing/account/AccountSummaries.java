@@ -47,6 +47,20 @@ public class AccountSummaries {
         last == null ? null : last.createdAt().toInstant(), lastInvoice, a.updatedAt());
   }
 
+  /**
+   * Announces the current summary of one page of accounts again (BalanceChanged.v1), without changing
+   * them: how readers such as portal-bff's read model learn of accounts loaded past the outbox (the
+   * bulk generator) or rebuild after losing their copy. Returns the ids announced, in id order.
+   */
+  @Transactional
+  public java.util.List<UUID> announcePage(UUID after, int pageSize) {
+    java.util.List<UUID> ids = accounts.idsAfter(after, pageSize);
+    for (UUID id : ids) {
+      outbox.append(TOPIC, id.toString(), "BalanceChanged.v1", of(id));
+    }
+    return ids;
+  }
+
   /** Call after changing an account's money, in the same transaction: stamps the change and emits the event. */
   @Transactional(propagation = Propagation.MANDATORY)
   public AccountSummary changed(UUID accountId, Instant now) {

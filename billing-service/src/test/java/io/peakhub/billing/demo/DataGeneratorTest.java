@@ -2,6 +2,7 @@ package io.peakhub.billing.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -72,5 +73,25 @@ class DataGeneratorTest {
 
     assertThat(DataGenerator.generate(options, progress::add).skipped()).isTrue();
     assertThat(jdbc.sql("SELECT count(*) FROM billing_account").query(Long.class).single()).isEqualTo(30);
+  }
+
+  @Test
+  void accountsLoadedPastTheOutboxAreAnnouncedOnRequestOncePerAccount() throws Exception {
+    // the same options as above: whichever test runs first loads, the other finds the data there
+    DataGenerator.generate(new DataGenerator.Options(30, 6, 7, db.url(), db.username(), db.password()), s -> { });
+    long accounts = jdbc.sql("SELECT count(*) FROM billing_account").query(Long.class).single();
+    long before = jdbc.sql("SELECT count(*) FROM outbox_event WHERE type = 'BalanceChanged.v1'").query(Long.class).single();
+
+    mvc.perform(post("/admin/accounts/announce").header("Authorization", BillingApi.ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.accounts").value(accounts));
+
+    assertThat(jdbc.sql("""
+        SELECT count(DISTINCT message_key) FROM outbox_event WHERE type = 'BalanceChanged.v1' AND seq > :before""")
+        .param("before", before).query(Long.class).single()).isEqualTo(accounts);
+    assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE type = 'BalanceChanged.v1'").query(Long.class).single())
+        .isEqualTo(before + accounts);
+    mvc.perform(post("/admin/accounts/announce").header("Authorization", "Bearer " + TestJwts.token("alice-1", "alice", "customer")))
+        .andExpect(status().isForbidden());
   }
 }

@@ -22,6 +22,9 @@ class IdentityImpersonations {
 
   record State(boolean active) {}
 
+  /** Every call to identity-service has this time limit: a hang never holds an admin's request. */
+  static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(3);
+
   private final WebClient http;
 
   IdentityImpersonations(ObjectProvider<WebClient.Builder> builder, ImpersonationProperties properties) {
@@ -31,19 +34,22 @@ class IdentityImpersonations {
   /** Completes when the admin may impersonate this user; otherwise errors with identity's own problem. */
   Mono<Void> check(String adminToken, String userId) {
     return http.get().uri("/admin/impersonations/check/{id}", userId).headers(h -> h.setBearerAuth(adminToken))
-        .exchangeToMono(r -> r.statusCode().is2xxSuccessful() ? r.releaseBody() : refused(r));
+        .exchangeToMono(r -> r.statusCode().is2xxSuccessful() ? r.releaseBody() : refused(r))
+        .timeout(TIME_LIMIT).onErrorMap(e -> !(e instanceof ImpersonationRefused), IdentityImpersonations::unavailable);
   }
 
   Mono<Started> start(String adminToken, String userId, String reason, String sourceAddress) {
     return http.post().uri("/admin/impersonations").headers(h -> h.setBearerAuth(adminToken))
         .bodyValue(Map.of("userId", userId, "reason", reason, "sourceAddress", sourceAddress == null ? "" : sourceAddress))
-        .exchangeToMono(r -> r.statusCode().is2xxSuccessful() ? r.bodyToMono(Started.class) : refused(r));
+        .exchangeToMono(r -> r.statusCode().is2xxSuccessful() ? r.bodyToMono(Started.class) : refused(r))
+        .timeout(TIME_LIMIT).onErrorMap(e -> !(e instanceof ImpersonationRefused), IdentityImpersonations::unavailable);
   }
 
   /** Reports the end; a failure is logged, never stops the exit (the admin's session comes back regardless). */
   Mono<Void> end(String adminToken, UUID id, String how) {
     return http.post().uri("/admin/impersonations/{id}/end", id).headers(h -> h.setBearerAuth(adminToken))
         .bodyValue(Map.of("how", how)).retrieve().toBodilessEntity().then()
+        .timeout(TIME_LIMIT)
         .onErrorResume(e -> {
           log.warn("impersonation {} ended ({}) but identity-service was not told: {}", id, how, e.getMessage());
           return Mono.empty();
@@ -56,10 +62,18 @@ class IdentityImpersonations {
         .exchangeToMono(r -> r.statusCode().value() == 404 ? r.releaseBody().thenReturn(false)
             : r.statusCode().is2xxSuccessful() ? r.bodyToMono(State.class).map(State::active)
             : r.releaseBody().then(Mono.<Boolean>empty()))
+        .timeout(TIME_LIMIT)
         .onErrorResume(e -> {
           log.warn("could not ask identity-service about impersonation {}: {}", id, e.getMessage());
           return Mono.empty();
         });
+  }
+
+  /** identity-service down or too slow (beyond TIME_LIMIT): the admin is told so, nothing is swapped. */
+  private static ImpersonationRefused unavailable(Throwable cause) {
+    log.warn("identity-service unavailable for an impersonation: {}", cause.toString());
+    return new ImpersonationRefused(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+        "identity-service cannot check this impersonation now. Try again shortly.");
   }
 
   private static <T> Mono<T> refused(ClientResponse response) {

@@ -89,6 +89,8 @@ final class DemoData {
     supportCase(cases, GLOBEX, "CS-000201", "Export of usage data fails", "open", USERS.get(1));
 
     generateBillingData(settings.port("HUB_DEMO_ACCOUNTS", 40), settings.port("HUB_DEMO_INVOICES_PER_ACCOUNT", 12));
+    // the loader writes past the outbox: billing announces every account so the BFF's lists know them too
+    post(billing + "/admin/accounts/announce", "{}");
   }
 
   /**
@@ -158,6 +160,10 @@ final class DemoData {
     put(base + "/admin/cases/" + number, """
         {"accountId":"%s","subject":"%s","status":"%s","requesterId":"%s"}""".formatted(a.id(), subject, status,
         requester.id()));
+  }
+
+  private void post(String url, String json) throws IOException, InterruptedException {
+    send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private void put(String url, String json) throws IOException, InterruptedException {
