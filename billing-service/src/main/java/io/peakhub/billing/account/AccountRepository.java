@@ -22,7 +22,7 @@ public class AccountRepository {
   /** A page of account ids in id order, after the given one (null: from the start). */
   public java.util.List<UUID> idsAfter(UUID after, int limit) {
     return jdbc.sql("SELECT id FROM billing_account WHERE id > :after ORDER BY id LIMIT :n")
-        .param("after", after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after).param("n", limit)
+        .param("after", after == null ? new UUID(0, 0) : after).param("n", limit)
         .query(UUID.class).list();
   }
 

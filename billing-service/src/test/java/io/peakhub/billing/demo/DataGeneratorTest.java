@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = {"peakhub.outbox.relay.enabled=false", "spring.kafka.listener.auto-startup=false"})
 @AutoConfigureMockMvc
 @Import({TestJwts.Decoder.class, DataGeneratorTest.Grants.class})
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class DataGeneratorTest {
 
   @org.springframework.boot.test.context.TestConfiguration
@@ -48,6 +49,7 @@ class DataGeneratorTest {
   @Autowired MockMvc mvc;
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void loadsConsistentDataOnceAndTheApiServesIt() throws Exception {
     List<String> progress = new ArrayList<>();
     var options = new DataGenerator.Options(30, 6, 7, db.url(), db.username(), db.password());
@@ -76,10 +78,10 @@ class DataGeneratorTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(2)
   void accountsLoadedPastTheOutboxAreAnnouncedOnRequestOncePerAccount() throws Exception {
-    // the same options as above: whichever test runs first loads, the other finds the data there
-    DataGenerator.generate(new DataGenerator.Options(30, 6, 7, db.url(), db.username(), db.password()), s -> { });
     long accounts = jdbc.sql("SELECT count(*) FROM billing_account").query(Long.class).single();
+    assertThat(accounts).as("loaded by the test before").isEqualTo(30);
     long before = jdbc.sql("SELECT count(*) FROM outbox_event WHERE type = 'BalanceChanged.v1'").query(Long.class).single();
 
     mvc.perform(post("/admin/accounts/announce").header("Authorization", BillingApi.ADMIN))
