@@ -9,7 +9,7 @@ import org.springframework.security.oauth2.client.authentication.OAuth2Authentic
 /**
  * Kept in the browser session while an admin is logged in as a customer: who is impersonated, until
  * when, and the admin's own authentication and tokens to restore on exit. Serializable: sessions may
- * move to a shared store (GATEWAY.md pitfall 8).
+ * move to a shared store.
  */
 public record ActiveImpersonation(UUID id, String userId, String username, String name, Instant startedAt,
     Instant expiresAt, OAuth2AuthenticationToken admin, OAuth2AuthorizedClient adminClient) implements Serializable {

@@ -35,7 +35,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Swaps a browser session from the admin to a customer and back (GATEWAY.md, "Login as Customer"):
+ * Swaps a browser session from the admin to a customer and back (docs/adr/0009-login-as-customer.md):
  * Keycloak's legacy token exchange with {@code requested_subject} gives the customer's tokens (the
  * admin's own Keycloak session stays); the customer's client is saved under the normal registration
  * so TokenRelay and refresh treat it like any login; the admin's authentication and client wait in

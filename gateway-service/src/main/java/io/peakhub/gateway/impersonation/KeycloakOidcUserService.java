@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 /**
  * The OIDC user of a browser session, at login and when an admin logs in as a customer: the standard
  * OIDC user plus {@code ROLE_*} for the realm roles, which Keycloak puts only in the access token
- * (GATEWAY.md pitfall 2). The access token is validated against the realm's keys before it is read.
+ *. The access token is validated against the realm's keys before it is read.
  */
 @Component
 public class KeycloakOidcUserService implements ReactiveOAuth2UserService<OidcUserRequest, OidcUser> {

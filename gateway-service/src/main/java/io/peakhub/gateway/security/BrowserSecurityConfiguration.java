@@ -69,7 +69,7 @@ class BrowserSecurityConfiguration {
               handlers.add(impersonationLogout);
               handlers.add(new WebSessionServerLogoutHandler());
             })
-            // built lazily: the logout filter assembles this before the logout handlers run (GATEWAY.md pitfall 3)
+            // built lazily: the logout filter assembles this before the logout handlers run
             .logoutSuccessHandler((exchange, auth) -> Mono.defer(() -> oidcLogout.onLogoutSuccess(exchange,
                 ImpersonationLogoutHandler.whoseLoginEnds(exchange.getExchange(), auth)))))
         .headers(h -> h
@@ -101,7 +101,7 @@ class BrowserSecurityConfiguration {
     return response.writeWith(Mono.just(buffer));
   }
 
-  /** The reactive CSRF token is lazy: subscribe so the XSRF-TOKEN cookie is written (GATEWAY.md pitfall 4). */
+  /** The reactive CSRF token is lazy: subscribe so the XSRF-TOKEN cookie is written. */
   @Bean
   WebFilter csrfCookieWriter() {
     return (exchange, chain) -> {
