@@ -255,8 +255,12 @@ final class Components {
     }
   }
 
-  /** Spring Boot's own layout for running from a directory; done again only when the jar changed. */
-  private void extract(String name, Path jar, Path target) {
+  /**
+   * Spring Boot's own layout for running from a directory; done again only when the jar changed. The
+   * class-data archive of the old jar goes with it: the JVM refuses a mismatched archive but, seen here,
+   * does not write a new one over it, while it always writes one where there is none.
+   */
+  private void extract(String name, Path jar, Path target, Path cdsArchive) {
     try {
       Path stamp = target.resolve(".extracted-from");
       String version = Files.getLastModifiedTime(jar).toMillis() + " " + Files.size(jar);
@@ -264,6 +268,7 @@ final class Components {
         return;
       }
       deleteTree(target);
+      Files.deleteIfExists(cdsArchive);
       int exit = processes.run(name, List.of(s.javaCommand(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
           "--destination", target.toString()));
       if (exit != 0) {
@@ -352,7 +357,7 @@ final class Components {
           if (!Files.exists(jar)) {
             throw new Hub.StartupFailure(jar + " is missing: run ./mvnw -B package -DskipTests (./hub up does it for you)");
           }
-          extract(spec.name(), jar, extracted);
+          extract(spec.name(), jar, extracted, cds);
           createDirectories(cds.getParent());
         },
         () -> Hub.httpOk("http://localhost:" + port + "/actuator/health/readiness"), Duration.ofSeconds(240), false,
