@@ -48,7 +48,8 @@ class InvoiceController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String sort, @RequestParam(required = false) String after,
-      @RequestParam(required = false) Integer limit, @RequestParam(required = false) String size) {
+      @io.swagger.v3.oas.annotations.Parameter(description = "page size", schema = @io.swagger.v3.oas.annotations.media.Schema(
+          type = "integer", minimum = "1", maximum = "100", defaultValue = "25")) @RequestParam(required = false) Integer limit, @RequestParam(required = false) String size) {
     access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
     InvoiceQuery query = InvoiceQuery.parse(status, from, to, sort, after, PageLimit.of(limit, size));
     InvoiceRepository.Page page = invoices.list(accountId, query, today());

@@ -25,7 +25,8 @@ class PaymentHistoryController {
 
   @GetMapping("/accounts/{accountId}/payments")
   PaymentHistory.PaymentPage list(@PathVariable UUID accountId, @RequestParam(required = false) String after,
-      @RequestParam(required = false) Integer limit, @RequestParam(name = "size", required = false) String size) {
+      @io.swagger.v3.oas.annotations.Parameter(description = "page size", schema = @io.swagger.v3.oas.annotations.media.Schema(
+          type = "integer", minimum = "1", maximum = "100", defaultValue = "25")) @RequestParam(required = false) Integer limit, @RequestParam(name = "size", required = false) String size) {
     access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
     return history.page(accountId, after, PageLimit.of(limit, size));
   }

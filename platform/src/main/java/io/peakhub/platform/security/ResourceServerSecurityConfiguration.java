@@ -24,7 +24,7 @@ public class ResourceServerSecurityConfiguration {
   SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info",
-                "/error")
+                "/error", "/v3/api-docs", "/v3/api-docs/**")
             .permitAll()
             .anyRequest().authenticated())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
