@@ -1,6 +1,6 @@
 package io.peakhub.billing.account;
 
-import io.peakhub.billing.money.Money;
+import io.peakhub.platform.money.Money;
 import io.peakhub.platform.outbox.Outbox;
 import io.peakhub.platform.problem.NotFoundException;
 import java.math.BigDecimal;

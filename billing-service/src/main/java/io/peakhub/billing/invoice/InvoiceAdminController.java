@@ -3,7 +3,7 @@ package io.peakhub.billing.invoice;
 import io.peakhub.billing.account.AccountRepository;
 import io.peakhub.billing.account.AccountSummaries;
 import io.peakhub.billing.account.BillingAccount;
-import io.peakhub.billing.money.Money;
+import io.peakhub.platform.money.Money;
 import io.peakhub.platform.outbox.Outbox;
 import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.problem.InvalidInputException;

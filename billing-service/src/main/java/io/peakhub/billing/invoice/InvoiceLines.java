@@ -1,6 +1,6 @@
 package io.peakhub.billing.invoice;
 
-import io.peakhub.billing.money.Money;
+import io.peakhub.platform.money.Money;
 import io.peakhub.platform.problem.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -6,7 +6,7 @@ import io.peakhub.billing.account.AccountSummary;
 import io.peakhub.billing.account.BillingAccount;
 import io.peakhub.billing.invoice.InvoiceBalances;
 import io.peakhub.billing.invoice.InvoiceRepository;
-import io.peakhub.billing.money.Money;
+import io.peakhub.platform.money.Money;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Level;

@@ -4,7 +4,7 @@ import io.peakhub.billing.account.AccountRepository;
 import io.peakhub.billing.account.BillingAccount;
 import io.peakhub.billing.gateway.PaymentGateway;
 import io.peakhub.billing.invoice.InvoiceRepository;
-import io.peakhub.billing.money.Money;
+import io.peakhub.platform.money.Money;
 import io.peakhub.billing.paymentmethod.PaymentMethodRepository;
 import io.peakhub.billing.paymentmethod.PaymentMethodRepository.StoredMethod;
 import io.peakhub.platform.problem.ConflictException;

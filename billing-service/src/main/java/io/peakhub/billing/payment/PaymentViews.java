@@ -1,6 +1,6 @@
 package io.peakhub.billing.payment;
 
-import io.peakhub.billing.money.Money;
+import io.peakhub.platform.money.Money;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;

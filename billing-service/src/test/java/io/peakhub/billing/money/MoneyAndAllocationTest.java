@@ -1,5 +1,6 @@
 package io.peakhub.billing.money;
 
+import io.peakhub.platform.money.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.peakhub.subscription.catalog;
 
+import io.peakhub.platform.money.Money;
 import java.math.BigDecimal;
 import java.util.UUID;
 

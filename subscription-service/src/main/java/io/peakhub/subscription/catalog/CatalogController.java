@@ -1,5 +1,6 @@
 package io.peakhub.subscription.catalog;
 
+import io.peakhub.platform.money.Money;
 import io.peakhub.platform.problem.InvalidInputException;
 import io.peakhub.platform.security.CurrentUser;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package io.peakhub.subscription.subscription;
 
 import io.peakhub.subscription.catalog.AddOn;
-import io.peakhub.subscription.catalog.Money;
+import io.peakhub.platform.money.Money;
 import io.peakhub.subscription.catalog.Plan;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -317,7 +317,7 @@ class SubscriptionService {
         s.pausedOn(), s.cancelAtTermEnd(), s.cancellationDate(), s.cancellationReason(), s.cancellationComment(),
         scheduled,
         s.status().equals("active") ? Proration.monthly(plan, s.quantity(), addOns)
-            : io.peakhub.subscription.catalog.Money.atScale(BigDecimal.ZERO, plan.currency()));
+            : io.peakhub.platform.money.Money.atScale(BigDecimal.ZERO, plan.currency()));
   }
 
   private LocalDate today() {
