@@ -3,11 +3,24 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { ACME, BILLING, GATEWAY, IDENTITY, USERS, admin, assertAccessible, scenario, signIn } from './stack.mjs';
+import {
+  ACME,
+  BILLING,
+  GATEWAY,
+  GLOBEX,
+  IDENTITY,
+  USERS,
+  admin,
+  assertAccessible,
+  scenario,
+  signIn,
+} from './stack.mjs';
 
 const usd = (n) => new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(Number(n));
 const tab = (page, name) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
 const cents = (text) => Math.round(Number(text.replace(/[^0-9.-]/g, '')) * 100);
+/** An amount shown with two decimals in any locale (1.234,56 € or €1,234.56) in minor units. */
+const minor = (text) => (/[-−]/.test(text) ? -1 : 1) * Number(text.replace(/\D/g, ''));
 
 /** What billing holds for Acme (its own API, admin token); null when billing does not answer the seeder. */
 async function billingSummary() {
@@ -184,6 +197,124 @@ describe('browser: a customer', () => {
       );
       assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page was not reloaded');
     });
+  });
+});
+
+/** A call through the gateway with this browser's session and CSRF cookie, as the web app makes it. */
+async function asUser(page, method, path, body, headers = {}) {
+  return page.evaluate(
+    async ([method, path, body, headers]) => {
+      const xsrf = decodeURIComponent((document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]+)/) ?? [])[1] ?? '');
+      const r = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf, ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: await r.json().catch(() => null) };
+    },
+    [method, path, body, headers],
+  );
+}
+
+/** Presses Tab until the focused element matches the selector; every stop on the way must show its focus. */
+async function tabTo(page, selector, limit = 60) {
+  for (let n = 0; n < limit; n++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate((sel) => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return { match: false, visible: true, what: 'body' };
+      const style = getComputedStyle(el);
+      const visible = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      return { match: el.matches(sel), visible, what: el.outerHTML.slice(0, 120) };
+    }, selector);
+    assert.ok(stop.visible, `no visible focus on ${stop.what}`);
+    if (stop.match) return;
+  }
+  assert.fail(`${selector} was not reached with ${limit} presses of Tab`);
+}
+
+describe('browser: a customer by keyboard alone', () => {
+  it('pays the oldest invoice from the credit balance: Pay Invoice, use credit, review, confirm, without a mouse', async () => {
+    const bob = await signIn('bob');
+    const { page } = bob;
+    await scenario('keyboard-credit', page, async () => {
+      await page.waitForURL(`${GATEWAY}/accounts/${GLOBEX}/my-account`);
+      await page.getByTestId('balance').waitFor();
+      // arrange: a new invoice, paid with an overpayment that leaves the oldest invoice's balance plus 5 as credit
+      const today = new Date().toISOString().slice(0, 10);
+      const made = await admin(BILLING, 'PUT', `/admin/accounts/${GLOBEX}/invoices/INV-KB-${Date.now()}`, {
+        invoiceDate: today,
+        dueDate: today,
+        lines: [{ description: 'Keyboard test', quantity: 1, unitPrice: '10.00', taxRate: 0 }],
+      });
+      assert.ok(made.status < 300, `billing made no invoice: ${made.status} ${JSON.stringify(made.body)}`);
+      const screen = (await asUser(page, 'GET', `/api/accounts/${GLOBEX}/pay`)).body;
+      const open = [...screen.openInvoices].sort(
+        (a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id),
+      );
+      const oldest = open[0];
+      const card = await asUser(page, 'POST', '/api/sandbox/tokens', {
+        number: '4242424242424242',
+        expMonth: 12,
+        expYear: new Date().getFullYear() + 2,
+        cvc: '123',
+      });
+      assert.equal(card.status, 201, JSON.stringify(card.body));
+      const credit = Number(oldest.balance) + 5 - Number(screen.creditBalance);
+      const overpay = await asUser(
+        page,
+        'POST',
+        `/api/accounts/${GLOBEX}/payments`,
+        {
+          amount: (1 + Math.max(0, credit)).toFixed(2),
+          currency: 'EUR',
+          cardToken: card.body.token,
+          invoices: [{ invoiceId: made.body.id, amount: '1.00' }],
+          overpayToCredit: true,
+        },
+        { 'Idempotency-Key': `kb-${Date.now()}` },
+      );
+      assert.equal(overpay.status, 201, JSON.stringify(overpay.body));
+      await page.reload();
+      await page.getByTestId('balance').waitFor();
+      const balanceBefore = minor(await page.getByTestId('balance').textContent());
+
+      // the header's Pay Invoice, by keyboard
+      await tabTo(page, '[data-testid="pay-invoice"]');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/pay/);
+      await page.locator('#use-credit').waitFor();
+      assert.equal(await page.locator(`#pick-${oldest.id}`).isChecked(), true, 'the oldest due invoice is preselected');
+      assert.equal(await page.locator('#use-credit').isChecked(), true, 'credit is used first when there is some');
+      await tabTo(page, 'form button[type="submit"]');
+      await page.keyboard.press('Enter');
+      // the credit covers it all: no payment method step, straight to the review
+      await page.getByTestId('review-credit').waitFor();
+      assert.equal(
+        cents(await page.getByTestId('review-credit').textContent()),
+        Math.round(Number(oldest.balance) * 100),
+      );
+      assert.equal(await page.getByTestId('review-card').count(), 0);
+      await assertAccessible(assert, page, 'review (credit)');
+      await tabTo(page, '[data-testid="confirm-payment"]');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('credit-applied').waitFor({ timeout: 30_000 });
+      assert.equal(await page.getByTestId('credit-applied').locator('tbody tr').count(), 1);
+      await assertAccessible(assert, page, 'credit applied');
+      // the header follows through the event stream
+      await page.waitForFunction(
+        (expected) => {
+          const text = document.querySelector('[data-testid="balance"]')?.textContent ?? '';
+          return (/[-−]/.test(text) ? -1 : 1) * Number(text.replace(/\D/g, '')) === expected;
+        },
+        balanceBefore - Math.round(Number(oldest.balance) * 100),
+        { timeout: 30_000 },
+      );
+      const after = (await asUser(page, 'GET', `/api/accounts/${GLOBEX}/pay`)).body;
+      assert.ok(!after.openInvoices.some((i) => i.id === oldest.id), 'the oldest invoice is paid');
+      assert.equal(Number(after.creditBalance), 5);
+    }).finally(() => bob.context.close());
   });
 });
 

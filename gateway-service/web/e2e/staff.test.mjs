@@ -72,6 +72,11 @@ describe('browser: staff', () => {
         () => document.querySelectorAll('[data-testid="customer-accounts"] tbody tr').length === 1,
       );
       assert.deepEqual(await allRows(page), [{ id: GLOBEX, name: 'Globex GmbH' }]);
+      // the account manager by name (identity's user mirror knew erin's name when she was made its manager)
+      assert.match(
+        await page.getByTestId('customer-accounts').locator('tbody tr').first().textContent(),
+        /Erin Easton/,
+      );
 
       // opening it puts it in focus: its hub, its header, its tabs
       await page.getByRole('link', { name: 'Globex GmbH' }).click();

@@ -115,6 +115,16 @@ export interface MyAccount {
   permissions: { pay: boolean; managePaymentMethods: boolean; editContacts: boolean };
 }
 
+/** Credit balance applied to invoices; {@code account} holds the account's numbers after it. */
+export interface CreditApplication {
+  id: string;
+  amount: Decimal;
+  currency: string;
+  appliedAt: string;
+  invoices: { invoiceId: string; number: string; amount: Decimal }[];
+  account: AccountSummary;
+}
+
 export interface PayScreen {
   currency: string;
   balance: Decimal;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payRequest, preselect, spread, validate } from './allocation';
+import { creditRequest, payRequest, preselect, splitCredit, spread, validate } from './allocation';
 
 const invoices = [
   { id: 'b', dueDate: '2026-02-15', balance: 20000 },
@@ -32,6 +32,23 @@ describe('allocation', () => {
         { invoiceId: 'b', amount: '25.50' },
       ],
       paymentMethodId: 'pm1',
+    });
+  });
+  it('spends credit on the oldest due chosen invoice first and leaves the rest to the card', () => {
+    expect(splitCredit({ b: 20000, a: 4000 }, invoices, 5000)).toEqual({
+      credit: { a: 4000, b: 1000 },
+      card: { b: 19000 },
+    });
+    expect(splitCredit({ a: 4000 }, invoices, 10000)).toEqual({ credit: { a: 4000 }, card: {} });
+    expect(splitCredit({ a: 4000, c: 100 }, invoices, 0)).toEqual({ credit: {}, card: { a: 4000, c: 100 } });
+  });
+  it('builds the credit request in oldest due order', () => {
+    expect(creditRequest({ b: 1000, a: 4000 }, invoices, 'JPY')).toEqual({
+      currency: 'JPY',
+      invoices: [
+        { invoiceId: 'a', amount: '4000' },
+        { invoiceId: 'b', amount: '1000' },
+      ],
     });
   });
 });

@@ -72,3 +72,43 @@ export function payRequest(
     .map((i) => ({ invoiceId: i.id, amount: fromMinor(chosen[i.id] ?? 0, currency) }));
   return { amount: fromMinor(total(chosen), currency), currency, invoices: lines, ...method };
 }
+
+/**
+ * Splits the chosen amounts into what the credit balance pays and what the card pays: credit goes to
+ * the oldest due invoice first, up to its chosen amount, until the credit is used up.
+ */
+export function splitCredit(
+  chosen: Record<string, number>,
+  invoices: OpenInvoice[],
+  creditMinor: number,
+): { credit: Record<string, number>; card: Record<string, number> } {
+  const credit: Record<string, number> = {};
+  const card: Record<string, number> = {};
+  let left = Math.max(0, creditMinor);
+  for (const invoice of sortOldestDue(invoices)) {
+    const amount = chosen[invoice.id] ?? 0;
+    if (amount <= 0) continue;
+    const fromCredit = Math.min(left, amount);
+    left -= fromCredit;
+    if (fromCredit > 0) credit[invoice.id] = fromCredit;
+    if (amount - fromCredit > 0) card[invoice.id] = amount - fromCredit;
+  }
+  return { credit, card };
+}
+
+export interface CreditRequestBody {
+  currency: string;
+  invoices: { invoiceId: string; amount: string }[];
+}
+
+/** The body of POST /credit-applications, invoices in oldest-due order. */
+export function creditRequest(
+  credit: Record<string, number>,
+  invoices: OpenInvoice[],
+  currency: string,
+): CreditRequestBody {
+  const lines = sortOldestDue(invoices)
+    .filter((i) => (credit[i.id] ?? 0) > 0)
+    .map((i) => ({ invoiceId: i.id, amount: fromMinor(credit[i.id] ?? 0, currency) }));
+  return { currency, invoices: lines };
+}

@@ -2,16 +2,25 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Problem } from '../api/client';
-import type { Invoice, PayScreen } from '../api/types';
+import type { CreditApplication, Invoice, PayScreen } from '../api/types';
 import { useI18n } from '../i18n/I18n';
-import { payRequest, preselect, sortOldestDue, total, validate, type OpenInvoice } from '../lib/allocation';
+import {
+  creditRequest,
+  payRequest,
+  preselect,
+  sortOldestDue,
+  splitCredit,
+  total,
+  validate,
+  type OpenInvoice,
+} from '../lib/allocation';
 import { attemptKey, endAttempt, keepKeyAfter } from '../lib/idempotency';
 import { fractionDigits, parseAmount, toMinor } from '../lib/money';
 import { cardLabel } from '../my-account/PaymentMethods';
 import { CardFields } from '../payment-methods/CardFields';
 import { cardProblems, EMPTY_CARD, saveCard, tokenize, type CardInput } from '../payment-methods/card';
 import { Loading, PageError, PageTitle } from '../ui/States';
-import { newKey, pay, usePayScreen } from './api';
+import { applyCredit, newKey, pay, usePayScreen } from './api';
 
 type Step = 'choose' | 'method' | 'review';
 type Method = { kind: 'saved'; id: string } | { kind: 'new' };
@@ -70,8 +79,11 @@ function PayFlow({ accountId, screen, invoiceId }: { accountId: string; screen: 
   const [card, setCard] = useState<CardInput>(EMPTY_CARD);
   const [keepCard, setKeepCard] = useState(true);
   const [showProblems, setShowProblems] = useState(false);
-  const [failure, setFailure] = useState<{ retryable: boolean; detail: string } | null>(null);
+  const [failure, setFailure] = useState<{ retryable: boolean; detail: string; credit?: string | number } | null>(null);
   const [busy, setBusy] = useState(false);
+  const creditMinor = Math.max(0, toMinor(screen.creditBalance, currency));
+  const [useCredit, setUseCredit] = useState(creditMinor > 0);
+  const [applied, setApplied] = useState<CreditApplication | null>(null);
   const inFlight = useRef(false);
   // a new card is tokenized (and saved) once per attempt, so a retry reuses it
   const cardFor = useRef<{ key: string; method: { paymentMethodId: string } | { cardToken: string } } | null>(null);
@@ -82,6 +94,11 @@ function PayFlow({ accountId, screen, invoiceId }: { accountId: string; screen: 
   const problems = validate(chosen, open);
   const chosenMinor = Object.fromEntries(Object.entries(chosen).map(([id, m]) => [id, m ?? 0]));
   const sum = total(chosenMinor);
+  // credit balance pays first (oldest due chosen invoice first), the card the rest
+  const split = splitCredit(chosenMinor, open, useCredit ? creditMinor : 0);
+  const creditSum = total(split.credit);
+  const cardSum = total(split.card);
+  const major = (minor: number) => money(minor / 10 ** fractionDigits(currency), currency);
   const byId = (id: string) => invoices.find((i) => i.id === id) as Invoice;
   const problemText = (p: (typeof problems)[number]) =>
     'invoiceId' in p ? t(`pay.problem.${p.problem}`, { number: byId(p.invoiceId).number }) : t('pay.problem.nothing');
@@ -96,7 +113,7 @@ function PayFlow({ accountId, screen, invoiceId }: { accountId: string; screen: 
     setShowProblems(true);
     if (step === 'choose' && problems.length === 0) {
       setShowProblems(false);
-      setStep('method');
+      setStep(cardSum > 0 ? 'method' : 'review');
     } else if (step === 'method' && Object.keys(cardIssues).length === 0) {
       setShowProblems(false);
       setStep('review');
@@ -112,13 +129,25 @@ function PayFlow({ accountId, screen, invoiceId }: { accountId: string; screen: 
       method.kind === 'saved'
         ? { paymentMethodId: method.id }
         : { newCard: `${card.number.replace(/\D/g, '').slice(-4)}/${card.expMonth}/${card.expYear}`, keepCard };
+    const credit = creditRequest(split.credit, open, currency);
     const key = attemptKey(
       sessionStorage,
       accountId,
-      { ...payRequest(chosenMinor, open, currency, { cardToken: '' }), describe },
+      { ...payRequest(split.card, open, currency, { cardToken: '' }), describe, credit },
       newKey,
     );
+    let creditApplied: CreditApplication | null = null;
     try {
+      if (creditSum > 0) {
+        // its own key derived from the attempt's: a retry of the attempt never applies the credit twice
+        creditApplied = (await applyCredit(accountId, credit, `${key}-credit`)).body;
+      }
+      if (cardSum === 0 && creditApplied) {
+        endAttempt(sessionStorage, accountId);
+        await client.invalidateQueries({ queryKey: ['account', accountId] });
+        setApplied(creditApplied);
+        return;
+      }
       let payWith: { paymentMethodId: string } | { cardToken: string };
       if (method.kind === 'saved') payWith = { paymentMethodId: method.id };
       else if (cardFor.current?.key === key) payWith = cardFor.current.method;
@@ -127,7 +156,7 @@ function PayFlow({ accountId, screen, invoiceId }: { accountId: string; screen: 
         payWith = keepCard ? { paymentMethodId: (await saveCard(accountId, token, false)).id } : { cardToken: token };
         cardFor.current = { key, method: payWith };
       }
-      const answer = await pay(accountId, payRequest(chosenMinor, open, currency, payWith), key);
+      const answer = await pay(accountId, payRequest(split.card, open, currency, payWith), key);
       endAttempt(sessionStorage, accountId);
       await client.invalidateQueries({ queryKey: ['account', accountId] });
       void navigate(`/accounts/${accountId}/payments/${answer.body.id}`);
@@ -138,14 +167,49 @@ function PayFlow({ accountId, screen, invoiceId }: { accountId: string; screen: 
         endAttempt(sessionStorage, accountId);
         cardFor.current = null;
       }
-      setFailure({ retryable, detail: error instanceof Error ? error.message : String(error) });
+      if (creditApplied) await client.invalidateQueries({ queryKey: ['account', accountId] });
+      setFailure({
+        retryable,
+        detail: error instanceof Error ? error.message : String(error),
+        credit: creditApplied ? creditApplied.amount : undefined,
+      });
     } finally {
       inFlight.current = false;
       setBusy(false);
     }
   };
 
-  const steps: Step[] = ['choose', 'method', 'review'];
+  if (applied) {
+    return (
+      <section className="stack" aria-labelledby="credit-applied-title" data-testid="credit-applied">
+        <h2 id="credit-applied-title">{t('pay.creditApplied')}</h2>
+        <table className="receipt-lines">
+          <thead>
+            <tr>
+              <th scope="col">{t('invoices.number')}</th>
+              <th scope="col" className="num">
+                {t('payments.amount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {applied.invoices.map((i) => (
+              <tr key={i.invoiceId}>
+                <th scope="row">{i.number}</th>
+                <td className="num">{money(i.amount, currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>{t('pay.creditLeft', { credit: money(applied.account.creditBalance, currency) })}</p>
+        <div className="actions">
+          <Link to={`/accounts/${accountId}/my-account`}>{t('pay.backToAccount')}</Link>
+        </div>
+      </section>
+    );
+  }
+
+  const steps: Step[] = cardSum > 0 ? ['choose', 'method', 'review'] : ['choose', 'review'];
   return (
     <>
       <ol className="steps">
@@ -217,9 +281,27 @@ function PayFlow({ accountId, screen, invoiceId }: { accountId: string; screen: 
               {t('pay.problem.nothing')}
             </p>
           )}
+          {creditMinor > 0 && (
+            <div className="check">
+              <input
+                type="checkbox"
+                id="use-credit"
+                checked={useCredit}
+                onChange={(e) => setUseCredit(e.target.checked)}
+              />
+              <label htmlFor="use-credit">
+                {t('pay.useCredit', { credit: money(screen.creditBalance, currency) })}
+              </label>
+            </div>
+          )}
           <p className="total">
-            {t('pay.total')}:{' '}
-            <strong data-testid="pay-total">{money(sum / 10 ** fractionDigits(currency), currency)}</strong>
+            {t('pay.total')}: <strong data-testid="pay-total">{major(sum)}</strong>
+            {creditSum > 0 && (
+              <span className="muted" data-testid="pay-split">
+                {' '}
+                {t('pay.split', { credit: major(creditSum), card: major(cardSum) })}
+              </span>
+            )}
           </p>
           <div className="actions">
             <button type="submit" className="primary">
@@ -315,16 +397,37 @@ function PayFlow({ accountId, screen, invoiceId }: { accountId: string; screen: 
               <tr>
                 <th scope="row">{t('pay.total')}</th>
                 <td className="num">
-                  <strong>{money(sum / 10 ** fractionDigits(currency), currency)}</strong>
+                  <strong>{major(sum)}</strong>
                 </td>
               </tr>
+              {creditSum > 0 && (
+                <tr>
+                  <th scope="row">{t('pay.fromCredit')}</th>
+                  <td className="num" data-testid="review-credit">
+                    {major(creditSum)}
+                  </td>
+                </tr>
+              )}
+              {creditSum > 0 && cardSum > 0 && (
+                <tr>
+                  <th scope="row">{t('pay.byCard')}</th>
+                  <td className="num" data-testid="review-card">
+                    {major(cardSum)}
+                  </td>
+                </tr>
+              )}
             </tfoot>
           </table>
-          <p>
-            {t('pay.with')}: <strong>{methodLabel}</strong>
-          </p>
+          {cardSum > 0 && (
+            <p>
+              {t('pay.with')}: <strong>{methodLabel}</strong>
+            </p>
+          )}
           {failure && (
             <div className="state error" role="alert">
+              {failure.credit !== undefined && (
+                <p>{t('pay.creditKept', { credit: money(failure.credit, currency) })}</p>
+              )}
               <p>{t('pay.failed', { detail: failure.detail })}</p>
               {failure.retryable && <p>{t('pay.retryable')}</p>}
             </div>
@@ -337,11 +440,9 @@ function PayFlow({ accountId, screen, invoiceId }: { accountId: string; screen: 
               disabled={busy}
               data-testid="confirm-payment"
             >
-              {busy
-                ? t('pay.paying')
-                : t('pay.confirm', { amount: money(sum / 10 ** fractionDigits(currency), currency) })}
+              {busy ? t('pay.paying') : t('pay.confirm', { amount: major(sum) })}
             </button>
-            <button type="button" onClick={() => setStep('method')} disabled={busy}>
+            <button type="button" onClick={() => setStep(cardSum > 0 ? 'method' : 'choose')} disabled={busy}>
               {t('pay.back')}
             </button>
           </div>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { get, request } from '../api/client';
-import type { PayScreen, Payment } from '../api/types';
-import type { PayRequestBody } from '../lib/allocation';
+import type { CreditApplication, PayScreen, Payment } from '../api/types';
+import type { CreditRequestBody, PayRequestBody } from '../lib/allocation';
 
 export function usePayScreen(accountId: string) {
   return useQuery({
@@ -14,6 +14,14 @@ export function usePayScreen(accountId: string) {
 /** 201 (paid), 200 (the same key again: the first payment) or 202 (pending: the receipt polls). */
 export async function pay(accountId: string, body: PayRequestBody, idempotencyKey: string) {
   return request<Payment>('POST', `/api/accounts/${accountId}/payments`, {
+    body,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+/** 201 (applied) or 200 (the same key again: the first application, nothing applied twice). */
+export async function applyCredit(accountId: string, body: CreditRequestBody, idempotencyKey: string) {
+  return request<CreditApplication>('POST', `/api/accounts/${accountId}/credit-applications`, {
     body,
     headers: { 'Idempotency-Key': idempotencyKey },
   });

@@ -3,7 +3,7 @@ package io.peakhub.billing.payment;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Level;
-import io.peakhub.platform.problem.InvalidInputException;
+import io.peakhub.platform.idempotency.IdempotencyKey;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -49,10 +49,7 @@ class PaymentController {
   ResponseEntity<PaymentView> pay(@PathVariable UUID accountId,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody PayRequest request) {
     access.require(accountId.toString(), Area.pay_invoices, Level.create);
-    if (key == null || key.isBlank() || key.length() > 100 || !key.matches("[A-Za-z0-9_.:-]+")) {
-      throw new InvalidInputException("Idempotency-Key",
-          "Send an Idempotency-Key header (1 to 100 letters, digits, '-', '_', '.', ':') so a retry never pays twice.");
-    }
+    IdempotencyKey.require(key);
     PaymentService.Outcome outcome = payments.pay(accountId, key, new PayCommand(request.amount(),
         request.currency(), request.paymentMethodId(), request.cardToken(),
         request.invoices() == null ? null : request.invoices().stream()

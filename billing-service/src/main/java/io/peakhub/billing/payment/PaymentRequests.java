@@ -7,17 +7,14 @@ import io.peakhub.billing.invoice.InvoiceRepository;
 import io.peakhub.platform.money.Money;
 import io.peakhub.billing.paymentmethod.PaymentMethodRepository;
 import io.peakhub.billing.paymentmethod.PaymentMethodRepository.StoredMethod;
+import io.peakhub.platform.idempotency.IdempotencyKey;
 import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.problem.InvalidInputException;
 import io.peakhub.platform.problem.NotFoundException;
 import io.peakhub.platform.security.CurrentUser;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -57,7 +54,7 @@ class PaymentRequests {
   @Transactional
   public Recorded record(UUID accountId, String idempotencyKey, PayCommand command) {
     BillingAccount account = accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
-    String hash = hash(command.fingerprint());
+    String hash = IdempotencyKey.fingerprint(command.fingerprint());
     var previous = payments.findByKey(accountId, idempotencyKey);
     if (previous.isPresent()) {
       if (!previous.get().requestHash().equals(hash)) {
@@ -130,13 +127,5 @@ class PaymentRequests {
       throw new InvalidInputException("paymentMethodId", "The card ending " + method.last4() + " has expired.");
     }
     return method;
-  }
-
-  private static String hash(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

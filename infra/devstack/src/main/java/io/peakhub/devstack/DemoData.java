@@ -56,6 +56,8 @@ final class DemoData {
     String subscriptions = components.serviceUrl("subscription-service");
     String cases = components.serviceUrl("case-service");
 
+    // identity's mirror of Keycloak's users first: a manager's name travels with AccountManagerChanged.v1
+    post(identity + "/admin/users/sync", "{}");
     put(identity + "/admin/memberships/" + USERS.get(0).id(), memberships("contact", ACME));
     put(identity + "/admin/memberships/" + USERS.get(1).id(), memberships("contact", GLOBEX));
     put(identity + "/admin/memberships/" + USERS.get(2).id(), memberships("contact", INITECH));

@@ -3,6 +3,7 @@ package io.peakhub.bff.downstream;
 import io.peakhub.bff.downstream.BillingViews.AddCard;
 import io.peakhub.bff.downstream.BillingViews.Contact;
 import io.peakhub.bff.downstream.BillingViews.Contacts;
+import io.peakhub.bff.downstream.BillingViews.CreditApplication;
 import io.peakhub.bff.downstream.BillingViews.InvoiceDetail;
 import io.peakhub.bff.downstream.BillingViews.InvoicePage;
 import io.peakhub.bff.downstream.BillingViews.PaymentMethod;
@@ -55,6 +56,10 @@ public interface BillingClient {
   @PostMapping("/accounts/{accountId}/payments")
   ResponseEntity<PaymentResult> pay(@PathVariable("accountId") UUID accountId,
       @RequestHeader("Idempotency-Key") String idempotencyKey, @RequestBody Object payment);
+
+  @PostMapping("/accounts/{accountId}/credit-applications")
+  ResponseEntity<CreditApplication> applyCredit(@PathVariable("accountId") UUID accountId,
+      @RequestHeader("Idempotency-Key") String idempotencyKey, @RequestBody Object application);
 
   @GetMapping("/accounts/{accountId}/payment-methods")
   List<PaymentMethod> paymentMethods(@PathVariable("accountId") UUID accountId);

@@ -2,6 +2,7 @@ package io.peakhub.bff.downstream;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.peakhub.bff.summary.AccountSummary;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +54,14 @@ public final class BillingViews {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record PaymentResult(UUID id, UUID accountId, BigDecimal amount, String currency, String status,
       Instant createdAt, List<Allocation> allocations, BigDecimal toCredit) {}
+
+  /** Credit balance applied to invoices; {@code account} is the account's numbers after it. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record CreditApplication(UUID id, BigDecimal amount, String currency, Instant appliedAt,
+      List<CreditedInvoice> invoices, AccountSummary account) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record CreditedInvoice(UUID invoiceId, String number, BigDecimal amount) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record PaymentMethod(UUID id, String type, String brand, String last4, Integer expMonth, Integer expYear,

@@ -2,11 +2,12 @@ package io.peakhub.bff.payment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.peakhub.bff.downstream.BillingClient;
+import io.peakhub.bff.downstream.BillingViews.CreditApplication;
 import io.peakhub.bff.downstream.BillingViews.PaymentResult;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Level;
-import io.peakhub.platform.problem.InvalidInputException;
+import io.peakhub.platform.idempotency.IdempotencyKey;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Pay Invoice: passed to billing-service with the user's token and Idempotency-Key (a retry with the
+ * Pay Invoice (and applying credit balance): passed to billing-service with the user's token and Idempotency-Key (a retry with the
  * same key answers the same payment). A 202 (the processor has not answered yet) keeps its
  * Retry-After, and its Location points at the receipt under /api for the browser to poll.
  */
@@ -37,7 +38,11 @@ class PaymentController {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record PayRequest(@NotNull BigDecimal amount, @NotNull @Size(min = 3, max = 3) String currency, UUID paymentMethodId,
       @Size(max = 2000) String cardToken,
-      @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices, Boolean overpayToCredit, Boolean applyCredit) {}
+      @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices, Boolean overpayToCredit) {}
+
+  /** Credit balance applied to chosen open invoices (billing checks the amounts against its balances). */
+  record ApplyCreditRequest(@NotNull @Size(min = 3, max = 3) String currency,
+      @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull InvoiceAmount> invoices) {}
 
   private final AccountAccess access;
   private final BillingClient billing;
@@ -51,10 +56,7 @@ class PaymentController {
   ResponseEntity<PaymentResult> pay(@PathVariable UUID accountId,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody PayRequest request) {
     access.require(accountId.toString(), Area.pay_invoices, Level.create);
-    if (key == null || key.isBlank() || key.length() > 100 || !key.matches("[A-Za-z0-9_.:-]+")) {
-      throw new InvalidInputException("Idempotency-Key",
-          "Send an Idempotency-Key header (1 to 100 letters, digits, '-', '_', '.', ':') so a retry never pays twice.");
-    }
+    IdempotencyKey.require(key);
     ResponseEntity<PaymentResult> answer = billing.pay(accountId, key, request);
     HttpHeaders headers = new HttpHeaders();
     copy(answer.getHeaders(), headers, "Retry-After");
@@ -68,6 +70,18 @@ class PaymentController {
       }
     }
     return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(payment);
+  }
+
+  /** 201 applied, 200 the same Idempotency-Key again (the first application, nothing applied twice). */
+  @PostMapping("/api/accounts/{accountId}/credit-applications")
+  ResponseEntity<CreditApplication> applyCredit(@PathVariable UUID accountId,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, @Valid @RequestBody ApplyCreditRequest request) {
+    access.require(accountId.toString(), Area.pay_invoices, Level.create);
+    IdempotencyKey.require(key);
+    ResponseEntity<CreditApplication> answer = billing.applyCredit(accountId, key, request);
+    HttpHeaders headers = new HttpHeaders();
+    copy(answer.getHeaders(), headers, "Idempotent-Replayed");
+    return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(answer.getBody());
   }
 
   private static void copy(HttpHeaders from, HttpHeaders to, String name) {

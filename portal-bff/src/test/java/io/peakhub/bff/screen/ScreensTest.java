@@ -205,6 +205,46 @@ class ScreensTest {
   }
 
   @Test
+  void creditIsAppliedThroughBillingWithTheKeyAndOnlyByWhoMayPay() throws Exception {
+    UUID invoice = UUID.randomUUID();
+    String body = "{\"currency\":\"USD\",\"invoices\":[{\"invoiceId\":\"" + invoice + "\",\"amount\":\"12.50\"}]}";
+    BillingStub.server().stubFor(WireMock.post(urlPathEqualTo("/accounts/" + acme + "/credit-applications"))
+        .willReturn(WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withHeader("Idempotent-Replayed", "true").withBody("""
+                {"id":"%s","amount":12.50,"currency":"USD","appliedAt":"2026-11-02T09:00:00Z",
+                 "invoices":[{"invoiceId":"%s","number":"INV-1","amount":12.50}],
+                 "account":{"accountId":"%s","currency":"USD","balance":87.50,"creditBalance":0}}"""
+                .formatted(UUID.randomUUID(), invoice, acme))));
+    mvc.perform(post("/api/accounts/" + acme + "/credit-applications").header("Authorization", aliceToken)
+            .header("Idempotency-Key", "credit-1").contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Idempotent-Replayed", "true"))
+        .andExpect(jsonPath("$.invoices[0].number").value("INV-1"))
+        .andExpect(jsonPath("$.account.creditBalance").value(0));
+    BillingStub.server().verify(1, postRequestedFor(urlPathEqualTo("/accounts/" + acme + "/credit-applications"))
+        .withHeader("Idempotency-Key", equalTo("credit-1")));
+
+    // no key, an amount-less line, another account's customer, a view-only profile: billing is never asked
+    mvc.perform(post("/api/accounts/" + acme + "/credit-applications").header("Authorization", aliceToken)
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("Idempotency-Key"));
+    mvc.perform(post("/api/accounts/" + acme + "/credit-applications").header("Authorization", aliceToken)
+            .header("Idempotency-Key", "credit-2").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"currency\":\"USD\",\"invoices\":[{\"invoiceId\":\"" + invoice + "\"}]}"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("invoices[0].amount"));
+    mvc.perform(post("/api/accounts/" + acme + "/credit-applications").header("Authorization", bobToken)
+            .header("Idempotency-Key", "credit-3").contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isNotFound());
+    String reader = UUID.randomUUID().toString();
+    TestAccess.GRANTS.grant(reader, Map.of(Area.pay_invoices, new Grant(Level.view, Grant.Scope.all)), acme.toString());
+    mvc.perform(post("/api/accounts/" + acme + "/credit-applications")
+            .header("Authorization", "Bearer " + TestJwts.token(reader, "reader", "customer"))
+            .header("Idempotency-Key", "credit-4").contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isForbidden());
+    BillingStub.server().verify(1, postRequestedFor(urlPathEqualTo("/accounts/" + acme + "/credit-applications")));
+  }
+
+  @Test
   void aDeclinedCardIsBillings402Problem() throws Exception {
     BillingStub.server().stubFor(WireMock.post(urlPathEqualTo("/accounts/" + acme + "/payments"))
         .willReturn(problem(402, "card-declined", "The card was declined.")));
