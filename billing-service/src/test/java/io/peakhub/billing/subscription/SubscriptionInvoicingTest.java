@@ -43,8 +43,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * subscription-service's events, as it serializes them (docs/examples/subscription-quantity-change.json,
- * kept equal to its output by its QuantityChangeContractTest), sent through a real (embedded KRaft)
+ * subscription-service's events, as it serializes them (docs/examples/subscription-charges.json,
+ * kept equal to its output by its SubscriptionChargesContractTest), sent through a real (embedded KRaft)
  * Kafka to billing's listener: the invoice carries the preview's lines and total, once, on the
  * event's account only; an event billing cannot bill is dead-lettered and the next one still billed.
  */
@@ -80,7 +80,7 @@ class SubscriptionInvoicingTest {
   @BeforeEach
   void setUp() throws Exception {
     api = new BillingApi(mvc);
-    example = EXACT.readTree(Files.readString(Path.of("..", "docs", "examples", "subscription-quantity-change.json")));
+    example = EXACT.readTree(Files.readString(Path.of("..", "docs", "examples", "subscription-charges.json")));
     account = api.account("USD", "en-US");
     TestAccess.GRANTS.grant(ALICE, account.toString());
     setUpEvents = outboxTypes(account).size();
@@ -169,6 +169,33 @@ class SubscriptionInvoicingTest {
         "InvoiceIssued.v1", "BalanceChanged.v1");
     mvc.perform(get("/accounts/" + account + "/summary").header("Authorization", ALICE_TOKEN))
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.balance").value(34.51));
+  }
+
+  @Test
+  void aRenewalIsInvoicedForItsNewTermAndACancellationNowCreditsTheUnusedDays() throws Exception {
+    UUID subscription = UUID.randomUUID();
+    List<ObjectNode> events = new ArrayList<>();
+    for (int i = 0; i < example.get("events").size(); i++) {
+      events.add(event(i, account, subscription));
+      send(account.toString(), events.get(i));
+    }
+    UUID cancelled = UUID.fromString(events.get(3).get("id").asString());
+    await().atMost(Duration.ofSeconds(20)).until(() -> billed(cancelled) == 1);
+
+    JsonNode renewed = example.get("events").get(2).get("body");
+    Invoice renewal = invoices(account).get(2);
+    assertThat(renewal.invoiceDate()).isEqualTo(LocalDate.parse(renewed.get("termStart").asString()));
+    assertThat(renewal.amount()).isEqualByComparingTo(renewed.get("amountDue").decimalValue())
+        .isEqualByComparingTo("50.00");
+    assertThat(invoices(account)).hasSize(3);
+    // 50.00 x 20 of 30 days unused, as subscription-service credited it: account credit, not an invoice
+    assertThat(jdbc.sql("SELECT credit_balance FROM billing_account WHERE id = :a").param("a", account)
+        .query(BigDecimal.class).single()).isEqualByComparingTo("33.33");
+    assertThat(jdbc.sql("SELECT outcome FROM subscription_charge WHERE account_id = :a ORDER BY created_at, event_type")
+        .param("a", account).query(String.class).list())
+        .containsExactlyInAnyOrder("invoiced", "invoiced", "invoiced", "credited");
+    assertThat(newEvents()).containsExactly("InvoiceIssued.v1", "BalanceChanged.v1", "InvoiceIssued.v1",
+        "BalanceChanged.v1", "InvoiceIssued.v1", "BalanceChanged.v1", "BalanceChanged.v1");
   }
 
   @Test
