@@ -199,6 +199,29 @@ class SubscriptionInvoicingTest {
   }
 
   @Test
+  void aTrialAndAChangeAtTermEndHaveNothingDueAndIssueNothing() throws Exception {
+    ObjectNode trial = event(0, account, UUID.randomUUID());
+    ((ObjectNode) trial.get("body")).putArray("lines");
+    ((ObjectNode) trial.get("body")).put("amountDueNow", new BigDecimal("0.00"));
+    ObjectNode atTermEnd = event(1, account, UUID.randomUUID());
+    ObjectNode body = (ObjectNode) atTermEnd.get("body");
+    body.put("when", "term_end").put("amountDueNow", new BigDecimal("0.00"));
+    ArrayNode lines = (ArrayNode) body.get("lines");
+    lines.remove(1);
+    lines.remove(0);  // only the next_renewal line (50.00) is left: information, not due now
+    send(account.toString(), trial);
+    send(account.toString(), atTermEnd);
+    UUID last = UUID.fromString(atTermEnd.get("id").asString());
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+            "SELECT count(*) FROM processed_event WHERE consumer = 'billing.subscription-invoicing' AND event_id = :e")
+        .param("e", last).query(Integer.class).single() == 1);
+
+    assertThat(invoices(account)).isEmpty();
+    assertThat(billed(last)).isZero();
+    assertThat(newEvents()).isEmpty();
+  }
+
+  @Test
   void theSameEventDeliveredTwiceIssuesOneInvoice() throws Exception {
     UUID subscription = UUID.randomUUID();
     ObjectNode created = event(0, account, subscription);
