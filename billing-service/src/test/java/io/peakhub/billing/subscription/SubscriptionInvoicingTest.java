@@ -222,6 +222,26 @@ class SubscriptionInvoicingTest {
   }
 
   @Test
+  void aYenChangeIsInvoicedInWholeYen() throws Exception {
+    UUID yen = api.account("JPY", "ja-JP");
+    ObjectNode change = event(1, yen, UUID.randomUUID());
+    ObjectNode body = (ObjectNode) change.get("body");
+    ((ObjectNode) body.get("subscription")).put("currency", "JPY");
+    ArrayNode lines = (ArrayNode) body.get("lines");
+    ((ObjectNode) lines.get(0)).put("unitPrice", new BigDecimal("1000")).put("amount", new BigDecimal("-968"));
+    ((ObjectNode) lines.get(1)).put("unitPrice", new BigDecimal("1000")).put("amount", new BigDecimal("2419"));
+    ((ObjectNode) lines.get(2)).put("unitPrice", new BigDecimal("1000")).put("amount", new BigDecimal("5000"));
+    body.put("amountDueNow", new BigDecimal("1451"));
+    send(yen.toString(), change);
+    await().atMost(Duration.ofSeconds(20)).until(() -> billed(UUID.fromString(change.get("id").asString())) == 1);
+
+    assertThat(invoices(yen)).singleElement().satisfies(i -> assertThat(i.amount()).isEqualByComparingTo("1451"));
+    assertThat(jdbc.sql("SELECT amount FROM invoice_line WHERE invoice_id = :i ORDER BY line_no")
+        .param("i", invoices(yen).get(0).id()).query(BigDecimal.class).list())
+        .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("-968"), new BigDecimal("2419"));
+  }
+
+  @Test
   void theSameEventDeliveredTwiceIssuesOneInvoice() throws Exception {
     UUID subscription = UUID.randomUUID();
     ObjectNode created = event(0, account, subscription);
