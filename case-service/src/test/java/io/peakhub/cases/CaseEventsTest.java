@@ -15,6 +15,7 @@ import io.peakhub.platform.events.EventEnvelope;
 import io.peakhub.platform.events.EventJson;
 import io.peakhub.platform.testing.TestAccess;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,27 @@ class CaseEventsTest {
         });
     assertThat(events.get(2).body().path("toState").asString()).isEqualTo("resolved");
     assertThat(cases.findByNumber(number).orElseThrow().pendingEvents()).isEmpty();
+    events.forEach(CaseEventsTest::matchesAsyncApi);
+  }
+
+  /** The contract: docs/asyncapi.yaml lists the type on case.case and exactly the body's fields. */
+  @SuppressWarnings("unchecked")
+  static void matchesAsyncApi(EventEnvelope event) {
+    Map<String, Object> doc;
+    try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("../docs/asyncapi.yaml"))) {
+      doc = new org.yaml.snakeyaml.Yaml().load(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    var channel = (Map<String, Object>) ((Map<String, Object>) doc.get("channels")).get("case.case");
+    assertThat((Map<String, Object>) channel.get("messages")).containsKey(event.type());
+    var message = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) doc.get("components"))
+        .get("messages")).get(event.type());
+    var allOf = (List<Map<String, Object>>) ((Map<String, Object>) message.get("payload")).get("allOf");
+    var body = (Map<String, Object>) ((Map<String, Object>) allOf.get(1).get("properties")).get("body");
+    var declared = ((Map<String, Object>) body.get("properties")).keySet();
+    java.util.Set<String> actual = new java.util.HashSet<>(event.body().propertyNames());
+    assertThat(actual).as(event.type() + " body fields").isEqualTo(declared);
   }
 
   @Test
