@@ -64,6 +64,14 @@ final class CaseApi {
         .contentType(MediaType.APPLICATION_JSON).content(body));
   }
 
+  ResultActions upload(String token, Object accountId, String number, String fileName, byte[] content)
+      throws Exception {
+    return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .multipart("/accounts/" + accountId + "/cases/" + number + "/attachments")
+        .file(new org.springframework.mock.web.MockMultipartFile("file", fileName, "application/pdf", content))
+        .header("Authorization", token));
+  }
+
   ResultActions comment(String token, Object accountId, String number, String text) throws Exception {
     return post(token, accountId, number, "comments", "{\"text\":\"" + text + "\"}");
   }

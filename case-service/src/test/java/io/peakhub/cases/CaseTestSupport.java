@@ -59,7 +59,17 @@ public final class CaseTestSupport {
     EventSink recordingSink() {
       return KAFKA;
     }
+
+    /** Flags the EICAR test string, as a real scanner would. */
+    @Bean
+    io.peakhub.cases.supportcase.AttachmentScanner eicarScanner() {
+      return (fileName, contentType, content) -> new String(content, java.nio.charset.StandardCharsets.ISO_8859_1)
+          .contains(EICAR) ? io.peakhub.cases.supportcase.AttachmentScanner.Verdict.infected
+          : io.peakhub.cases.supportcase.AttachmentScanner.Verdict.clean;
+    }
   }
+
+  static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
 
   static final MovableClock CLOCK = new MovableClock();
   static final RecordingKafka KAFKA = new RecordingKafka();

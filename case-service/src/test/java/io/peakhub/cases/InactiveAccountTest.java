@@ -79,6 +79,7 @@ class InactiveAccountTest {
     inactive(api.post(cara, ACME, resolved, "resolution/accept", ""));
     inactive(api.post(cara, ACME, resolved, "resolution/reject", "{\"reason\":\"no\"}"));
     inactive(api.post(cara, ACME, resolved, "reopen", "{\"reason\":\"no\"}"));
+    inactive(api.upload(cara, ACME, resolved, "a.txt", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(cases.count()).isEqualTo(count);
     assertThat(cases.findByNumber(resolved).orElseThrow().version()).isEqualTo(version);
     api.list(cara, ACME, "").andExpect(status().isOk());

@@ -8,7 +8,7 @@ import java.time.Instant;
  * Internal notes are for agents only and are dropped from every customer answer.
  */
 public record Activity(String id, Kind kind, String text, String fromState, String toState, String fileName,
-    String actorId, String actorName, String impersonatorId, Instant at) {
+    String actorId, String actorName, String impersonatorId, Instant at, String attachmentId) {
 
   public enum Kind { comment, internal_note, state_change, attachment }
 

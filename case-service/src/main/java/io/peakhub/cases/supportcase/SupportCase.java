@@ -140,6 +140,11 @@ public class SupportCase {
     }
   }
 
+  void attach(Actor by, String attachmentId, String fileName, Instant now) {
+    add(by, Activity.Kind.attachment, null, null, null, fileName, now, attachmentId);
+    touch(by, now);
+  }
+
   void assign(Actor agent, String assigneeId, String assigneeName, Instant now) {
     this.assigneeId = assigneeId;
     this.assigneeName = assigneeName;
@@ -152,8 +157,13 @@ public class SupportCase {
 
   private Activity add(Actor actor, Activity.Kind kind, String text, String from, String to, String fileName,
       Instant now) {
+    return add(actor, kind, text, from, to, fileName, now, null);
+  }
+
+  private Activity add(Actor actor, Activity.Kind kind, String text, String from, String to, String fileName,
+      Instant now, String attachmentId) {
     Activity entry = new Activity(UUID.randomUUID().toString(), kind, text, from, to, fileName, actor.id(),
-        actor.name(), actor.impersonatorId(), now);
+        actor.name(), actor.impersonatorId(), now, attachmentId);
     activity.add(entry);
     return entry;
   }

@@ -16,7 +16,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +50,7 @@ class SupportCaseController {
   record CasePage(List<CaseSummary> items, String next) {}
 
   record ActivityView(String id, String kind, String text, String fromState, String toState, String fileName,
-      String actorId, String actorName, String impersonatorId, Instant at) {}
+      String actorId, String actorName, String impersonatorId, Instant at, String attachmentId) {}
 
   record CaseDetail(String number, String accountId, String requesterId, String requesterName, String subject,
       String shortDescription, String description, String product, String priority, String state, String assigneeName,
@@ -129,6 +137,29 @@ class SupportCaseController {
     return detail(service.reopen(accountId.toString(), number, request.reason()));
   }
 
+  @PostMapping(path = "/accounts/{accountId}/cases/{number}/attachments", consumes = "multipart/form-data")
+  ResponseEntity<CaseDetail> attach(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
+      @RequestParam("file") MultipartFile file) throws IOException {
+    SupportCase c = service.attach(accountId.toString(), number, file.getOriginalFilename(), file.getBytes());
+    return ResponseEntity.status(HttpStatus.CREATED).body(detail(c));
+  }
+
+  /** Always a download, never rendered inline: attachment disposition, the type detected at upload, nosniff. */
+  @GetMapping("/accounts/{accountId}/cases/{number}/attachments/{attachmentId}")
+  ResponseEntity<byte[]> download(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
+      @PathVariable UUID attachmentId) {
+    SupportCaseService.Download d = service.download(accountId.toString(), number, attachmentId.toString());
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(d.attachment().contentType()))
+        .contentLength(d.content().length)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(d.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox")
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .body(d.content());
+  }
+
   @PutMapping("/admin/cases/{number}")
   @PreAuthorize("hasRole('admin')")
   CaseSummary put(@PathVariable @Pattern(regexp = NUMBER) String number, @Valid @RequestBody PutCase request) {
@@ -154,12 +185,12 @@ class SupportCaseController {
   }
 
   /** Internal notes only for agents: a customer's answer never holds one. */
-  private CaseDetail detail(SupportCase c) {
+  CaseDetail detail(SupportCase c) {
     boolean agent = Actor.current().agent();
     List<ActivityView> activity = c.activity().stream()
         .filter(a -> agent || !a.internal())
         .map(a -> new ActivityView(a.id(), a.kind().name(), a.text(), a.fromState(), a.toState(), a.fileName(),
-            a.actorId(), a.actorName(), a.impersonatorId(), a.at()))
+            a.actorId(), a.actorName(), a.impersonatorId(), a.at(), a.attachmentId()))
         .toList();
     return new CaseDetail(c.number(), c.accountId(), c.requesterId(), c.requesterName(), c.subject(),
         c.shortDescription(), c.description(), c.product(), c.priority(), c.state().wire(), c.assigneeName(),

@@ -45,9 +45,14 @@ class SupportCaseService {
   private final AccountStatuses accounts;
   private final CaseProperties properties;
   private final Clock clock;
+  private final AttachmentStore attachments;
+  private final AttachmentScanner scanner;
 
   SupportCaseService(SupportCaseRepository cases, MongoTemplate mongo, CaseNumbers numbers, AccountAccess access,
-      AccountStatuses accounts, CaseProperties properties, Clock clock) {
+      AccountStatuses accounts, CaseProperties properties, Clock clock, AttachmentStore attachments,
+      AttachmentScanner scanner) {
+    this.attachments = attachments;
+    this.scanner = scanner;
     this.cases = cases;
     this.mongo = mongo;
     this.numbers = numbers;
@@ -147,6 +152,56 @@ class SupportCaseService {
       }
       c.moveTo(CaseState.in_progress, me, reason, now);
     });
+  }
+
+  record Download(AttachmentStore.Attachment attachment, byte[] content) {}
+
+  /**
+   * Checks access, size, type (by content) and the scanner before storing anything; the bytes are
+   * stored first and the case's activity entry last, and the bytes are deleted again if that fails.
+   */
+  SupportCase attach(String accountId, String number, String originalName, byte[] content) {
+    Grant grant = access.require(accountId, Area.my_cases, Level.create);
+    Actor me = Actor.current();
+    visible(accountId, number, grant, me);
+    accounts.requireActive(accountId);
+    if (content.length == 0) {
+      throw new io.peakhub.platform.problem.InvalidInputException("file", "'file' is empty.");
+    }
+    if (content.length > properties.attachmentMaxBytes()) {
+      throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+          "An attachment may be at most " + properties.attachmentMaxBytes() + " bytes.");
+    }
+    String name = AttachmentNames.safe(originalName);
+    String type = ContentSniffer.detect(content).orElseThrow(() -> new ProblemException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-attachment-type",
+        "Attachments may be PDF, PNG, JPEG, GIF or plain text; this file's content is none of them."));
+    if (!ContentSniffer.extensionMatches(name, type)) {
+      throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-attachment-type",
+          "The file's name (" + name + ") does not match its content (" + type + ").");
+    }
+    if (scanner.scan(name, type, content) != AttachmentScanner.Verdict.clean) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "attachment-infected",
+          "The virus scanner refused this file.");
+    }
+    String id = java.util.UUID.randomUUID().toString();
+    attachments.store(new AttachmentStore.Attachment(id, number, accountId, name, type, content.length, me.id(),
+        clock.instant()), content);
+    try {
+      return change(accountId, number, Level.create, false, (c, actor, now) -> c.attach(actor, id, name, now));
+    } catch (RuntimeException e) {
+      attachments.delete(id);
+      throw e;
+    }
+  }
+
+  Download download(String accountId, String number, String attachmentId) {
+    Grant grant = access.require(accountId, Area.my_cases, Level.view);
+    visible(accountId, number, grant, Actor.current());
+    AttachmentStore.Attachment attachment = attachments.find(attachmentId)
+        .filter(a -> a.caseNumber().equals(number) && a.accountId().equals(accountId))
+        .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
+    return new Download(attachment, attachments.content(attachment));
   }
 
   @FunctionalInterface
