@@ -109,6 +109,13 @@ class CaseVisibilityTest {
     }
   }
 
+  private org.springframework.test.web.servlet.RequestBuilder assign(String token, UUID account) {
+    return org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .put("/accounts/" + account + "/cases/" + ritasCase + "/assignee").header("Authorization", token)
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .content("{\"assigneeId\":\"" + SAM + "\",\"assigneeName\":\"Sam Agent\"}");
+  }
+
   /** Bob uses his own account in the path with Acme's case number; Sam (who sees every account) too. */
   @Test
   void everyEndpointTakingACaseNumberRefusesACaseOfAnotherAccount() throws Exception {
@@ -125,6 +132,9 @@ class CaseVisibilityTest {
       api.post(token, GLOBEX, ritasCase, "reopen", "{\"reason\":\"no\"}").andExpect(status().isNotFound());
     }
     api.note(sam, GLOBEX, ritasCase, "x").andExpect(status().isNotFound());
+    mvc.perform(assign(sam, GLOBEX)).andExpect(status().isNotFound());
+    mvc.perform(assign(bob, GLOBEX)).andExpect(status().isForbidden());
+    mvc.perform(assign(ritaToken, ACME)).andExpect(status().isForbidden());
     api.state(sam, GLOBEX, ritasCase, "closed").andExpect(status().isNotFound());
     // Bob is no agent: refused before anything is looked up
     api.note(bob, GLOBEX, ritasCase, "x").andExpect(status().isForbidden());
@@ -134,6 +144,7 @@ class CaseVisibilityTest {
     api.post(nora, ACME, ritasCase, "resolution/accept", "").andExpect(status().isNotFound());
     api.post(nora, ACME, ritasCase, "resolution/reject", "{\"reason\":\"no\"}").andExpect(status().isNotFound());
     assertThat(cases.findByNumber(ritasCase).orElseThrow().version()).isEqualTo(versionBefore);
+    mvc.perform(assign(sam, ACME)).andExpect(status().isOk()).andExpect(jsonPath("$.assigneeName").value("Sam Agent"));
     // while Rita herself can
     api.post(ritaToken, ACME, ritasCase, "resolution/accept", "").andExpect(status().isOk())
         .andExpect(jsonPath("$.state").value("closed"));

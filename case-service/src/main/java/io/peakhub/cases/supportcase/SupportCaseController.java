@@ -65,6 +65,9 @@ class SupportCaseController {
 
   record StateChange(@NotNull @Pattern(regexp = CaseState.WIRE_PATTERN) String state, @Size(max = 2000) String reason) {}
 
+  record Assignee(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String assigneeId,
+      @NotBlank @Size(max = 200) String assigneeName) {}
+
   record Reason(@NotBlank @Size(max = 2000) String reason) {}
 
   record PutCase(@NotNull UUID accountId, @NotBlank @Size(max = 300) String subject,
@@ -118,6 +121,12 @@ class SupportCaseController {
       @Valid @RequestBody StateChange request) {
     return detail(service.changeState(accountId.toString(), number, CaseState.fromWire(request.state()),
         request.reason()));
+  }
+
+  @PutMapping("/accounts/{accountId}/cases/{number}/assignee")
+  CaseDetail assign(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
+      @Valid @RequestBody Assignee request) {
+    return detail(service.assign(accountId.toString(), number, request.assigneeId(), request.assigneeName()));
   }
 
   @PostMapping("/accounts/{accountId}/cases/{number}/resolution/accept")

@@ -129,6 +129,10 @@ class SupportCaseService {
     return change(accountId, number, Level.edit, true, (c, me, now) -> c.moveTo(next, me, reason, now));
   }
 
+  SupportCase assign(String accountId, String number, String assigneeId, String assigneeName) {
+    return change(accountId, number, Level.edit, true, (c, me, now) -> c.assign(me, assigneeId, assigneeName, now));
+  }
+
   SupportCase acceptResolution(String accountId, String number) {
     return change(accountId, number, Level.create, false, (c, me, now) -> {
       requireState(c, CaseState.resolved, "accept a resolution");
