@@ -150,6 +150,26 @@ class CaseLifecycleTest {
   }
 
   @Test
+  void anAgentArchivesACaseClosedLongEnoughAndItMovesToTheArchivedFilter() throws Exception {
+    String number = api.opened(cara, ACME, "To be archived");
+    api.post(sam, ACME, number, "archive", "").andExpect(status().isConflict())
+        .andExpect(jsonPath("$.type").value(containsString("case-not-archivable")));
+    api.state(sam, ACME, number, "closed").andExpect(status().isOk());
+    CaseTestSupport.CLOCK.advance(Duration.ofDays(29));
+    api.post(sam, ACME, number, "archive", "").andExpect(status().isConflict());
+    CaseTestSupport.CLOCK.advance(Duration.ofDays(1));
+    api.post(cara, ACME, number, "archive", "").andExpect(status().isForbidden());
+    api.post(sam, ACME, number, "archive", "").andExpect(status().isOk())
+        .andExpect(jsonPath("$.archivedAt").value(CaseTestSupport.CLOCK.instant().toString()))
+        .andExpect(jsonPath("$.archivedBy").value("sam"));
+    api.list(cara, ACME, "?filter=archived").andExpect(jsonPath("$.items[*].number").value(contains(number)));
+    api.list(cara, ACME, "?filter=closed").andExpect(jsonPath("$.items[*].number",
+        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(number))));
+    api.state(sam, ACME, number, "in_progress").andExpect(status().isConflict())
+        .andExpect(jsonPath("$.type").value(containsString("case-archived")));
+  }
+
+  @Test
   void onlyAResolvedCaseCanBeAcceptedOrRejected() throws Exception {
     String number = api.opened(cara, ACME, "Not resolved yet");
     api.post(cara, ACME, number, "resolution/accept", "").andExpect(status().isConflict())

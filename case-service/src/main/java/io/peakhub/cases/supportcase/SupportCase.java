@@ -51,6 +51,7 @@ public class SupportCase {
   private Instant resolvedAt;
   private Instant closedAt;
   private Instant archivedAt;
+  private String archivedBy;
   private List<Activity> activity = new ArrayList<>();
   private List<PendingEvent> pendingEvents = new ArrayList<>();
   private boolean outboxPending;
@@ -117,6 +118,9 @@ public class SupportCase {
 
   void moveTo(CaseState next, Actor by, String reason, Instant now) {
     CaseState current = state();
+    if (archivedAt != null) {
+      throw new ConflictException("case-archived", "Case " + number + " is archived; open a new case.");
+    }
     if (!current.canMoveTo(next)) {
       throw new ConflictException("invalid-state-transition",
           "Case " + number + " cannot move from " + current.wire() + " to " + next.wire() + ".")
@@ -143,6 +147,17 @@ public class SupportCase {
   void attach(Actor by, String attachmentId, String fileName, Instant now) {
     add(by, Activity.Kind.attachment, null, null, null, fileName, now, attachmentId);
     touch(by, now);
+  }
+
+  /** Agents archive a case closed for at least {@code after}; it then shows under the archived filter only. */
+  void archive(Actor agent, java.time.Duration after, Instant now) {
+    if (state() != CaseState.closed || archivedAt != null || closedAt == null || now.isBefore(closedAt.plus(after))) {
+      throw new ConflictException("case-not-archivable", "Only a case closed for at least " + after.toDays()
+          + " days can be archived, once.");
+    }
+    archivedAt = now;
+    archivedBy = agent.name();
+    touch(agent, now);
   }
 
   void assign(Actor agent, String assigneeId, String assigneeName, Instant now) {
@@ -203,6 +218,7 @@ public class SupportCase {
   public Instant resolvedAt() { return resolvedAt; }
   public Instant closedAt() { return closedAt; }
   public Instant archivedAt() { return archivedAt; }
+  public String archivedBy() { return archivedBy; }
   public List<Activity> activity() { return List.copyOf(activity); }
   public List<PendingEvent> pendingEvents() { return List.copyOf(pendingEvents); }
   public Long version() { return version; }

@@ -55,7 +55,7 @@ class SupportCaseController {
   record CaseDetail(String number, String accountId, String requesterId, String requesterName, String subject,
       String shortDescription, String description, String product, String priority, String state, String assigneeName,
       LocalDate dueDate, Long daysRemaining, Instant createdAt, Instant updatedAt, Instant resolvedAt,
-      Instant closedAt, Instant archivedAt, List<ActivityView> activity) {}
+      Instant closedAt, Instant archivedAt, String archivedBy, List<ActivityView> activity) {}
 
   record OpenCase(@NotBlank @Size(max = 300) String subject, @NotBlank @Size(max = 500) String shortDescription,
       @Size(max = 20000) String description, @Size(max = 100) String product,
@@ -127,6 +127,11 @@ class SupportCaseController {
   CaseDetail assign(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
       @Valid @RequestBody Assignee request) {
     return detail(service.assign(accountId.toString(), number, request.assigneeId(), request.assigneeName()));
+  }
+
+  @PostMapping("/accounts/{accountId}/cases/{number}/archive")
+  CaseDetail archive(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number) {
+    return detail(service.archive(accountId.toString(), number));
   }
 
   @PostMapping("/accounts/{accountId}/cases/{number}/resolution/accept")
@@ -204,6 +209,6 @@ class SupportCaseController {
     return new CaseDetail(c.number(), c.accountId(), c.requesterId(), c.requesterName(), c.subject(),
         c.shortDescription(), c.description(), c.product(), c.priority(), c.state().wire(), c.assigneeName(),
         c.dueDate(), daysRemaining(c), c.createdAt(), c.updatedAt(), c.resolvedAt(), c.closedAt(), c.archivedAt(),
-        activity);
+        c.archivedBy(), activity);
   }
 }

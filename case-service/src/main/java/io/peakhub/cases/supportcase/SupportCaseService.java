@@ -133,6 +133,10 @@ class SupportCaseService {
     return change(accountId, number, Level.edit, true, (c, me, now) -> c.assign(me, assigneeId, assigneeName, now));
   }
 
+  SupportCase archive(String accountId, String number) {
+    return change(accountId, number, Level.edit, true, (c, me, now) -> c.archive(me, properties.archiveAfter(), now));
+  }
+
   SupportCase acceptResolution(String accountId, String number) {
     return change(accountId, number, Level.create, false, (c, me, now) -> {
       requireState(c, CaseState.resolved, "accept a resolution");
