@@ -136,9 +136,11 @@ class CaseVisibilityTest {
     mvc.perform(assign(bob, GLOBEX)).andExpect(status().isForbidden());
     mvc.perform(assign(ritaToken, ACME)).andExpect(status().isForbidden());
     api.state(sam, GLOBEX, ritasCase, "closed").andExpect(status().isNotFound());
+    api.post(sam, GLOBEX, ritasCase, "archive", "").andExpect(status().isNotFound());
     // Bob is no agent: refused before anything is looked up
     api.note(bob, GLOBEX, ritasCase, "x").andExpect(status().isForbidden());
     api.state(bob, GLOBEX, ritasCase, "closed").andExpect(status().isForbidden());
+    api.post(bob, GLOBEX, ritasCase, "archive", "").andExpect(status().isForbidden());
     // and Nora, Rita's colleague with a restricted profile, cannot act on Rita's case either
     String nora = bearer(NORA, "nora", "customer");
     api.post(nora, ACME, ritasCase, "resolution/accept", "").andExpect(status().isNotFound());
