@@ -6,8 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.peakhub.cases.supportcase.SupportCaseRepository;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Grant;
@@ -16,7 +14,6 @@ import java.util.Map;
 import io.peakhub.platform.testing.TestAccess;
 import io.peakhub.platform.testing.TestJwts;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,10 +29,9 @@ import org.springframework.test.web.servlet.ResultActions;
 /** Against the MongoDB stand-in (mongo-java-server), in-process on a free port. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({TestJwts.Decoder.class, TestAccess.class})
+@Import(CaseTestSupport.Beans.class)
 class SupportCaseApiTest {
 
-  static final MongoServer MONGO = new MongoServer(new MemoryBackend());
   static final String ALICE = UUID.randomUUID().toString();
   static final String BOB = UUID.randomUUID().toString();
   static final String ALICE_COLLEAGUE = UUID.randomUUID().toString();
@@ -49,13 +45,7 @@ class SupportCaseApiTest {
 
   @DynamicPropertySource
   static void mongo(DynamicPropertyRegistry registry) {
-    var address = MONGO.bind();
-    registry.add("spring.mongodb.uri", () -> "mongodb://localhost:" + address.getPort() + "/cases");
-  }
-
-  @AfterAll
-  static void stop() {
-    MONGO.shutdown();
+    CaseTestSupport.mongo(registry);
   }
 
   @Autowired MockMvc mvc;
@@ -74,11 +64,11 @@ class SupportCaseApiTest {
     putCase(ADMIN, "CS-000001", "{\"accountId\":\"" + ACME + "\",\"subject\":\"Wrong VAT\",\"status\":\"open\"}")
         .andExpect(status().isOk());
     putCase(ADMIN, "CS-000001", "{\"accountId\":\"" + ACME + "\",\"subject\":\"Wrong VAT\",\"status\":\"resolved\"}")
-        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("resolved"));
+        .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("resolved"));
     mvc.perform(get("/accounts/" + ACME + "/cases").header("Authorization", "Bearer " + TestJwts.token(ALICE, "alice", "customer")))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$[?(@.number == 'CS-000001')].status").value(org.hamcrest.Matchers.contains("resolved")))
-        .andExpect(jsonPath("$[*].accountId").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(ACME.toString()))));
+        .andExpect(jsonPath("$.items[?(@.number == 'CS-000001')].state").value(org.hamcrest.Matchers.contains("resolved")))
+        .andExpect(jsonPath("$.items[*].accountId").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(ACME.toString()))));
     mvc.perform(get("/accounts/" + ACME + "/cases").header("Authorization", "Bearer " + TestJwts.token(BOB, "bob", "customer")))
         .andExpect(status().isNotFound());
   }
@@ -91,9 +81,9 @@ class SupportCaseApiTest {
         + ALICE + "\"}").andExpect(status().isOk());
     mvc.perform(get("/accounts/" + ACME + "/cases").header("Authorization", "Bearer " + TestJwts.token(ALICE_COLLEAGUE, "cid", "customer")))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$[*].number").value(org.hamcrest.Matchers.contains("CS-000010")));
+        .andExpect(jsonPath("$.items[*].number").value(org.hamcrest.Matchers.contains("CS-000010")));
     mvc.perform(get("/accounts/" + ACME + "/cases").header("Authorization", "Bearer " + TestJwts.token(ALICE, "alice", "customer")))
-        .andExpect(jsonPath("$[*].number").value(org.hamcrest.Matchers.hasItems("CS-000010", "CS-000011")));
+        .andExpect(jsonPath("$.items[*].number").value(org.hamcrest.Matchers.hasItems("CS-000010", "CS-000011")));
   }
 
   @Test

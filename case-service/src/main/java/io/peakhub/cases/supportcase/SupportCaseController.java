@@ -1,77 +1,214 @@
 package io.peakhub.cases.supportcase;
 
-import io.peakhub.platform.access.AccountAccess;
-import io.peakhub.platform.access.Area;
-import io.peakhub.platform.access.Level;
-import io.peakhub.platform.access.Grant;
-import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.security.CurrentUser;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** My Cases (read) and the internal admin API that records a case (demo data, imports). */
+/** My Cases for customers and agents, and the internal admin API that records a case (demo data, imports). */
 @RestController
+@Validated
 class SupportCaseController {
 
-  record CaseView(String number, String accountId, String subject, String status, String requesterId, Instant createdAt,
-      Instant updatedAt) {}
+  static final String NUMBER = "CS[0-9]{7}|CS-[0-9]{6}";
+  static final String PRIORITY = "low|medium|high|critical";
+
+  record CaseSummary(String number, String accountId, String subject, String priority, String state,
+      String requesterId, String assigneeName, LocalDate dueDate, Long daysRemaining, Instant createdAt,
+      Instant updatedAt, Instant archivedAt) {}
+
+  record CasePage(List<CaseSummary> items, String next) {}
+
+  record ActivityView(String id, String kind, String text, String fromState, String toState, String fileName,
+      String actorId, String actorName, String impersonatorId, Instant at, String attachmentId) {}
+
+  record CaseDetail(String number, String accountId, String requesterId, String requesterName, String subject,
+      String shortDescription, String description, String product, String priority, String state, String assigneeName,
+      LocalDate dueDate, Long daysRemaining, Instant createdAt, Instant updatedAt, Instant resolvedAt,
+      Instant closedAt, Instant archivedAt, String archivedBy, List<ActivityView> activity) {}
+
+  record OpenCase(@NotBlank @Size(max = 300) String subject, @NotBlank @Size(max = 500) String shortDescription,
+      @Size(max = 20000) String description, @Size(max = 100) String product,
+      @NotNull @Pattern(regexp = PRIORITY) String priority) {}
+
+  record Text(@NotBlank @Size(max = 20000) String text) {}
+
+  record StateChange(@NotNull @Pattern(regexp = CaseState.WIRE_PATTERN) String state, @Size(max = 2000) String reason) {}
+
+  record Assignee(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String assigneeId,
+      @NotBlank @Size(max = 200) String assigneeName) {}
+
+  record Reason(@NotBlank @Size(max = 2000) String reason) {}
 
   record PutCase(@NotNull UUID accountId, @NotBlank @Size(max = 300) String subject,
-      @NotBlank @Pattern(regexp = "open|pending|resolved|closed") String status,
+      @NotBlank @Pattern(regexp = CaseState.WIRE_PATTERN + "|open|pending") String status,
       @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String requesterId) {}
 
-  private final SupportCaseRepository cases;
-  private final AccountAccess access;
+  private final SupportCaseService service;
   private final Clock clock;
 
-  SupportCaseController(SupportCaseRepository cases, AccountAccess access, Clock clock) {
-    this.cases = cases;
-    this.access = access;
+  SupportCaseController(SupportCaseService service, Clock clock) {
+    this.service = service;
     this.clock = clock;
   }
 
   @GetMapping("/accounts/{accountId}/cases")
-  List<CaseView> list(@PathVariable UUID accountId) {
-    Grant grant = access.require(accountId.toString(), Area.my_cases, Level.view);
-    String me = CurrentUser.get().id();
-    // "restricted" is the My Cases list: only the cases the person raised
-    return cases.findByAccountIdOrderByNumberAsc(accountId.toString()).stream()
-        .filter(c -> grant.allRecords() || me.equals(c.requesterId()))
-        .map(SupportCaseController::view).toList();
+  CasePage list(@PathVariable UUID accountId, @RequestParam(required = false) @Size(max = 1000) String q,
+      @RequestParam(defaultValue = "all") SupportCaseService.Filter filter,
+      @RequestParam(required = false) @Pattern(regexp = NUMBER) String after,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit) {
+    SupportCaseService.Page page = service.list(accountId.toString(), q, filter, after, limit);
+    return new CasePage(page.items().stream().map(this::summary).toList(), page.next());
+  }
+
+  @GetMapping("/accounts/{accountId}/cases/{number}")
+  CaseDetail get(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number) {
+    return detail(service.get(accountId.toString(), number));
+  }
+
+  @PostMapping("/accounts/{accountId}/cases")
+  ResponseEntity<CaseDetail> open(@PathVariable UUID accountId, @Valid @RequestBody OpenCase request) {
+    SupportCase opened = service.open(accountId.toString(), request.subject().strip(), request.shortDescription(),
+        request.description(), request.product(), request.priority());
+    return ResponseEntity.created(URI.create("/accounts/" + accountId + "/cases/" + opened.number()))
+        .body(detail(opened));
+  }
+
+  @PostMapping("/accounts/{accountId}/cases/{number}/comments")
+  CaseDetail comment(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
+      @Valid @RequestBody Text request) {
+    return detail(service.comment(accountId.toString(), number, request.text()));
+  }
+
+  @PostMapping("/accounts/{accountId}/cases/{number}/internal-notes")
+  CaseDetail internalNote(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
+      @Valid @RequestBody Text request) {
+    return detail(service.internalNote(accountId.toString(), number, request.text()));
+  }
+
+  @PostMapping("/accounts/{accountId}/cases/{number}/state")
+  CaseDetail changeState(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
+      @Valid @RequestBody StateChange request) {
+    return detail(service.changeState(accountId.toString(), number, CaseState.fromWire(request.state()),
+        request.reason()));
+  }
+
+  @PutMapping("/accounts/{accountId}/cases/{number}/assignee")
+  CaseDetail assign(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
+      @Valid @RequestBody Assignee request) {
+    return detail(service.assign(accountId.toString(), number, request.assigneeId(), request.assigneeName()));
+  }
+
+  @PostMapping("/accounts/{accountId}/cases/{number}/archive")
+  CaseDetail archive(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number) {
+    return detail(service.archive(accountId.toString(), number));
+  }
+
+  @PostMapping("/accounts/{accountId}/cases/{number}/resolution/accept")
+  CaseDetail accept(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number) {
+    return detail(service.acceptResolution(accountId.toString(), number));
+  }
+
+  @PostMapping("/accounts/{accountId}/cases/{number}/resolution/reject")
+  CaseDetail reject(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
+      @Valid @RequestBody Reason request) {
+    return detail(service.rejectResolution(accountId.toString(), number, request.reason()));
+  }
+
+  @PostMapping("/accounts/{accountId}/cases/{number}/reopen")
+  CaseDetail reopen(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
+      @Valid @RequestBody Reason request) {
+    return detail(service.reopen(accountId.toString(), number, request.reason()));
+  }
+
+  @PostMapping(path = "/accounts/{accountId}/cases/{number}/attachments", consumes = "multipart/form-data")
+  ResponseEntity<CaseDetail> attach(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
+      @RequestParam("file") MultipartFile file) throws IOException {
+    SupportCase c = service.attach(accountId.toString(), number, file.getOriginalFilename(), file.getBytes());
+    return ResponseEntity.status(HttpStatus.CREATED).body(detail(c));
+  }
+
+  /** Always a download, never rendered inline: attachment disposition, the type detected at upload, nosniff. */
+  @GetMapping("/accounts/{accountId}/cases/{number}/attachments/{attachmentId}")
+  ResponseEntity<byte[]> download(@PathVariable UUID accountId, @PathVariable @Pattern(regexp = NUMBER) String number,
+      @PathVariable UUID attachmentId) {
+    SupportCaseService.Download d = service.download(accountId.toString(), number, attachmentId.toString());
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(d.attachment().contentType()))
+        .contentLength(d.content().length)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(d.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox")
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .body(d.content());
   }
 
   @PutMapping("/admin/cases/{number}")
   @PreAuthorize("hasRole('admin')")
-  CaseView put(@PathVariable @Pattern(regexp = "CS-[0-9]{6}") String number, @Valid @RequestBody PutCase request) {
-    Instant now = clock.instant();
-    String by = CurrentUser.get().username();
-    SupportCase saved = cases.findByNumber(number)
-        .map(existing -> {
-          if (!existing.accountId().equals(request.accountId().toString())) {
-            throw new ConflictException("duplicate-case-number", "Case " + number + " belongs to another account.");
-          }
-          return cases.save(new SupportCase(existing.id(), number, existing.accountId(), request.subject(),
-              request.status(), request.requesterId(), existing.createdAt(), now, by, existing.version()));
-        })
-        .orElseGet(() -> cases.save(new SupportCase(null, number, request.accountId().toString(), request.subject(),
-            request.status(), request.requesterId(), now, now, by, null)));
-    return view(saved);
+  CaseSummary put(@PathVariable @Pattern(regexp = NUMBER) String number, @Valid @RequestBody PutCase request) {
+    CaseState state = switch (request.status()) {
+      case "open" -> CaseState.new_;
+      case "pending" -> CaseState.awaiting_customer;
+      default -> CaseState.fromWire(request.status());
+    };
+    return summary(service.put(number, request.accountId().toString(), request.subject(), state,
+        request.requesterId(), CurrentUser.get().username()));
   }
 
-  private static CaseView view(SupportCase c) {
-    return new CaseView(c.number(), c.accountId(), c.subject(), c.status(), c.requesterId(), c.createdAt(), c.updatedAt());
+  private Long daysRemaining(SupportCase c) {
+    if (c.dueDate() == null || !c.state().open() || c.state() == CaseState.resolved) {
+      return null;
+    }
+    return ChronoUnit.DAYS.between(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), c.dueDate());
+  }
+
+  private CaseSummary summary(SupportCase c) {
+    return new CaseSummary(c.number(), c.accountId(), c.subject(), c.priority(), c.state().wire(), c.requesterId(),
+        c.assigneeName(), c.dueDate(), daysRemaining(c), c.createdAt(), c.updatedAt(), c.archivedAt());
+  }
+
+  /** Internal notes only for agents: a customer's answer never holds one. */
+  CaseDetail detail(SupportCase c) {
+    boolean agent = Actor.current().agent();
+    List<ActivityView> activity = c.activity().stream()
+        .filter(a -> agent || !a.internal())
+        .map(a -> new ActivityView(a.id(), a.kind().name(), a.text(), a.fromState(), a.toState(), a.fileName(),
+            a.actorId(), a.actorName(), a.impersonatorId(), a.at(), a.attachmentId()))
+        .toList();
+    return new CaseDetail(c.number(), c.accountId(), c.requesterId(), c.requesterName(), c.subject(),
+        c.shortDescription(), c.description(), c.product(), c.priority(), c.state().wire(), c.assigneeName(),
+        c.dueDate(), daysRemaining(c), c.createdAt(), c.updatedAt(), c.resolvedAt(), c.closedAt(), c.archivedAt(),
+        c.archivedBy(), activity);
   }
 }

@@ -1,0 +1,30 @@
+package io.peakhub.cases.supportcase;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Hands out case numbers CS0000001, CS0000002, ... from one counter document (atomic $inc, upsert). */
+@Component
+class CaseNumbers {
+
+  static final String PATTERN = "CS[0-9]{7}";
+
+  private final MongoTemplate mongo;
+
+  CaseNumbers(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  String next() {
+    Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is("support_case")),
+        new Update().inc("value", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class,
+        "case_counter");
+    long value = ((Number) counter.get("value")).longValue();
+    return "CS%07d".formatted(value);
+  }
+}
