@@ -1,7 +1,21 @@
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 
-const KNOWN = ['open', 'paid', 'overdue', 'void', 'succeeded', 'pending', 'failed', 'active', 'inactive'];
+const KNOWN = [
+  'open',
+  'paid',
+  'overdue',
+  'void',
+  'succeeded',
+  'pending',
+  'failed',
+  'active',
+  'inactive',
+  'trial',
+  'paused',
+  'cancelled',
+  'expired',
+];
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useI18n();
