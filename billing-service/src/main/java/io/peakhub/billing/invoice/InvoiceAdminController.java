@@ -3,6 +3,7 @@ package io.peakhub.billing.invoice;
 import io.peakhub.billing.account.AccountRepository;
 import io.peakhub.billing.account.AccountSummaries;
 import io.peakhub.billing.account.BillingAccount;
+import io.peakhub.billing.invoice.InvoiceIssuer.IssuedInvoice;
 import io.peakhub.platform.money.Money;
 import io.peakhub.platform.outbox.Outbox;
 import io.peakhub.platform.problem.ConflictException;
@@ -15,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,23 +46,23 @@ class InvoiceAdminController {
   record IssueInvoice(@NotNull LocalDate invoiceDate, @NotNull LocalDate dueDate,
       @NotNull @Size(min = 1, max = 200) List<@Valid @NotNull LineRequest> lines) {}
 
-  record IssuedInvoice(InvoiceView invoice, List<InvoiceLines.Line> lines) {}
-
   record VoidInvoice(@NotBlank @Size(max = 500) String reason) {}
 
   private final JdbcClient jdbc;
   private final InvoiceRepository invoices;
   private final AccountRepository accounts;
   private final AccountSummaries summaries;
+  private final InvoiceIssuer issuer;
   private final Outbox outbox;
   private final Clock clock;
 
   InvoiceAdminController(JdbcClient jdbc, InvoiceRepository invoices, AccountRepository accounts,
-      AccountSummaries summaries, Outbox outbox, Clock clock) {
+      AccountSummaries summaries, InvoiceIssuer issuer, Outbox outbox, Clock clock) {
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.accounts = accounts;
     this.summaries = summaries;
+    this.issuer = issuer;
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -90,25 +90,8 @@ class InvoiceAdminController {
       return new IssuedInvoice(invoices.find(accountId, e.id(), LocalDate.now(clock)).orElseThrow(), invoices.lines(e.id()));
     }
     account.requireActive("no invoices can be issued");
-    Instant now = clock.instant();
-    UUID id = UUID.randomUUID();
-    jdbc.sql("""
-            INSERT INTO invoice (id, account_id, number, invoice_date, due_date, amount, balance, status, created_at, created_by)
-            VALUES (:id, :a, :n, :d, :due, :amount, :amount, 'posted', :now, :by)""")
-        .param("id", id).param("a", accountId).param("n", number).param("d", request.invoiceDate())
-        .param("due", request.dueDate()).param("amount", amount).param("now", Timestamp.from(now))
-        .param("by", CurrentUser.get().username()).update();
-    for (InvoiceLines.Line line : lines) {
-      jdbc.sql("""
-              INSERT INTO invoice_line (invoice_id, line_no, description, quantity, unit_price, tax_rate, tax, amount)
-              VALUES (:id, :no, :d, :q, :p, :r, :t, :a)""")
-          .param("id", id).param("no", line.lineNo()).param("d", line.description()).param("q", line.quantity())
-          .param("p", line.unitPrice()).param("r", line.taxRate()).param("t", line.tax()).param("a", line.amount()).update();
-    }
-    InvoiceView view = invoices.find(accountId, id, LocalDate.now(clock)).orElseThrow();
-    outbox.append(TOPIC, accountId.toString(), "InvoiceIssued.v1", new IssuedInvoice(view, lines));
-    summaries.changed(accountId, now);
-    return new IssuedInvoice(view, lines);
+    return issuer.issue(accountId, number, request.invoiceDate(), request.dueDate(), lines, amount,
+        CurrentUser.get().username());
   }
 
   /** Voids an invoice nothing has been paid on; it then counts toward no balance. */
