@@ -156,12 +156,14 @@ describe('browser: My Subscriptions', () => {
         { timeout: 30_000 },
       );
 
-      // the list shows the new quantity too
+      // the list shows the new quantity too (the cached list first, then the fetched one)
       await tab(page, 'My Subscriptions').click();
       await page.getByTestId('subscription-table').waitFor();
-      assert.equal(
-        await page.locator('tr[data-number="SUB-000201"] [data-field="quantity"]').textContent(),
+      await page.waitForFunction(
+        (quantity) =>
+          document.querySelector('tr[data-number="SUB-000201"] [data-field="quantity"]')?.textContent === quantity,
         String(before + 1),
+        { timeout: 10_000 },
       );
     });
   });
