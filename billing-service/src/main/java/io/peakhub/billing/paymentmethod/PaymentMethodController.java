@@ -133,7 +133,7 @@ class PaymentMethodController {
     List<PaymentMethodRepository.StoredMethod> active = methods.active(accountId);
     if (active.size() == 1 && subscriptions.any(accountId)) {
       throw new ConflictException("payment-method-required",
-          "This is the account's last payment method and an active subscription bills to it. Add another one first.");
+          "This is the account's last payment method and a subscription (on trial, active or paused) will be charged to it. Add another one first.");
     }
     methods.remove(methodId, clock.instant());
     if (method.isDefault()) {

@@ -92,16 +92,41 @@ class PaymentMethodsAndGatewayTest {
         "PaymentMethodChanged.v1", "PaymentMethodChanged.v1");
   }
 
-  @Test
-  void theLastMethodCannotBeRemovedWhileASubscriptionNeedsIt() throws Exception {
-    UUID only = api.savedCard(ALICE_TOKEN, account, BillingApi.VISA_OK);
+  /** SubscriptionUpdated.v1 with the body subscription-service publishes (SubscriptionEvents.SubscriptionUpdated). */
+  private void subscriptionUpdated(String number, String status) {
+    var body = new java.util.LinkedHashMap<String, Object>();
+    body.put("id", UUID.randomUUID());
+    body.put("accountId", account);
+    body.put("number", number);
+    body.put("planName", "Peak Analytics Pro");
+    body.put("quantity", 3);
+    body.put("status", status);
+    body.put("startDate", "2026-03-01");
     var event = new EventEnvelope(UUID.randomUUID(), "SubscriptionUpdated.v1", Instant.now(), account.toString(),
-        EventJson.tree(Map.of("accountId", account, "number", "SUB-000001", "status", "active")));
+        EventJson.tree(body));
     new org.springframework.transaction.support.TransactionTemplate(txManager).executeWithoutResult(s ->
         subscriptions.on(EventJson.write(event)));
+  }
+
+  @ParameterizedTest(name = "a {0} subscription keeps the last method")
+  @CsvSource({"trial", "active", "paused"})
+  void theLastMethodCannotBeRemovedWhileASubscriptionWillBeChargedAgain(String status) throws Exception {
+    UUID only = api.savedCard(ALICE_TOKEN, account, BillingApi.VISA_OK);
+    subscriptionUpdated("SUB-000001", "cancelled");
+    subscriptionUpdated("SUB-000002", status);
     mvc.perform(delete("/accounts/" + account + "/payment-methods/" + only).header("Authorization", ALICE_TOKEN))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/payment-method-required"));
+  }
+
+  @ParameterizedTest(name = "a subscription that became {0} lets the last method go")
+  @CsvSource({"cancelled", "expired"})
+  void theLastMethodCanBeRemovedOnceNoSubscriptionWillBeChargedAgain(String status) throws Exception {
+    UUID only = api.savedCard(ALICE_TOKEN, account, BillingApi.VISA_OK);
+    subscriptionUpdated("SUB-000003", "active");
+    subscriptionUpdated("SUB-000003", status);
+    mvc.perform(delete("/accounts/" + account + "/payment-methods/" + only).header("Authorization", ALICE_TOKEN))
+        .andExpect(status().isNoContent());
   }
 
   @Autowired org.springframework.transaction.PlatformTransactionManager txManager;

@@ -43,8 +43,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * subscription-service's events, as it serializes them (docs/examples/subscription-quantity-change.json,
- * kept equal to its output by its QuantityChangeContractTest), sent through a real (embedded KRaft)
+ * subscription-service's events, as it serializes them (docs/examples/subscription-charges.json,
+ * kept equal to its output by its SubscriptionChargesContractTest), sent through a real (embedded KRaft)
  * Kafka to billing's listener: the invoice carries the preview's lines and total, once, on the
  * event's account only; an event billing cannot bill is dead-lettered and the next one still billed.
  */
@@ -80,7 +80,7 @@ class SubscriptionInvoicingTest {
   @BeforeEach
   void setUp() throws Exception {
     api = new BillingApi(mvc);
-    example = EXACT.readTree(Files.readString(Path.of("..", "docs", "examples", "subscription-quantity-change.json")));
+    example = EXACT.readTree(Files.readString(Path.of("..", "docs", "examples", "subscription-charges.json")));
     account = api.account("USD", "en-US");
     TestAccess.GRANTS.grant(ALICE, account.toString());
     setUpEvents = outboxTypes(account).size();
@@ -169,6 +169,76 @@ class SubscriptionInvoicingTest {
         "InvoiceIssued.v1", "BalanceChanged.v1");
     mvc.perform(get("/accounts/" + account + "/summary").header("Authorization", ALICE_TOKEN))
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.balance").value(34.51));
+  }
+
+  @Test
+  void aRenewalIsInvoicedForItsNewTermAndACancellationNowCreditsTheUnusedDays() throws Exception {
+    UUID subscription = UUID.randomUUID();
+    List<ObjectNode> events = new ArrayList<>();
+    for (int i = 0; i < example.get("events").size(); i++) {
+      events.add(event(i, account, subscription));
+      send(account.toString(), events.get(i));
+    }
+    UUID cancelled = UUID.fromString(events.get(3).get("id").asString());
+    await().atMost(Duration.ofSeconds(20)).until(() -> billed(cancelled) == 1);
+
+    JsonNode renewed = example.get("events").get(2).get("body");
+    Invoice renewal = invoices(account).get(2);
+    assertThat(renewal.invoiceDate()).isEqualTo(LocalDate.parse(renewed.get("termStart").asString()));
+    assertThat(renewal.amount()).isEqualByComparingTo(renewed.get("amountDue").decimalValue())
+        .isEqualByComparingTo("50.00");
+    assertThat(invoices(account)).hasSize(3);
+    // 50.00 x 20 of 30 days unused, as subscription-service credited it: account credit, not an invoice
+    assertThat(jdbc.sql("SELECT credit_balance FROM billing_account WHERE id = :a").param("a", account)
+        .query(BigDecimal.class).single()).isEqualByComparingTo("33.33");
+    assertThat(jdbc.sql("SELECT outcome FROM subscription_charge WHERE account_id = :a ORDER BY created_at, event_type")
+        .param("a", account).query(String.class).list())
+        .containsExactlyInAnyOrder("invoiced", "invoiced", "invoiced", "credited");
+    assertThat(newEvents()).containsExactly("InvoiceIssued.v1", "BalanceChanged.v1", "InvoiceIssued.v1",
+        "BalanceChanged.v1", "InvoiceIssued.v1", "BalanceChanged.v1", "BalanceChanged.v1");
+  }
+
+  @Test
+  void aTrialAndAChangeAtTermEndHaveNothingDueAndIssueNothing() throws Exception {
+    ObjectNode trial = event(0, account, UUID.randomUUID());
+    ((ObjectNode) trial.get("body")).putArray("lines");
+    ((ObjectNode) trial.get("body")).put("amountDueNow", new BigDecimal("0.00"));
+    ObjectNode atTermEnd = event(1, account, UUID.randomUUID());
+    ObjectNode body = (ObjectNode) atTermEnd.get("body");
+    body.put("when", "term_end").put("amountDueNow", new BigDecimal("0.00"));
+    ArrayNode lines = (ArrayNode) body.get("lines");
+    lines.remove(1);
+    lines.remove(0);  // only the next_renewal line (50.00) is left: information, not due now
+    send(account.toString(), trial);
+    send(account.toString(), atTermEnd);
+    UUID last = UUID.fromString(atTermEnd.get("id").asString());
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+            "SELECT count(*) FROM processed_event WHERE consumer = 'billing.subscription-invoicing' AND event_id = :e")
+        .param("e", last).query(Integer.class).single() == 1);
+
+    assertThat(invoices(account)).isEmpty();
+    assertThat(billed(last)).isZero();
+    assertThat(newEvents()).isEmpty();
+  }
+
+  @Test
+  void aYenChangeIsInvoicedInWholeYen() throws Exception {
+    UUID yen = api.account("JPY", "ja-JP");
+    ObjectNode change = event(1, yen, UUID.randomUUID());
+    ObjectNode body = (ObjectNode) change.get("body");
+    ((ObjectNode) body.get("subscription")).put("currency", "JPY");
+    ArrayNode lines = (ArrayNode) body.get("lines");
+    ((ObjectNode) lines.get(0)).put("unitPrice", new BigDecimal("1000")).put("amount", new BigDecimal("-968"));
+    ((ObjectNode) lines.get(1)).put("unitPrice", new BigDecimal("1000")).put("amount", new BigDecimal("2419"));
+    ((ObjectNode) lines.get(2)).put("unitPrice", new BigDecimal("1000")).put("amount", new BigDecimal("5000"));
+    body.put("amountDueNow", new BigDecimal("1451"));
+    send(yen.toString(), change);
+    await().atMost(Duration.ofSeconds(20)).until(() -> billed(UUID.fromString(change.get("id").asString())) == 1);
+
+    assertThat(invoices(yen)).singleElement().satisfies(i -> assertThat(i.amount()).isEqualByComparingTo("1451"));
+    assertThat(jdbc.sql("SELECT amount FROM invoice_line WHERE invoice_id = :i ORDER BY line_no")
+        .param("i", invoices(yen).get(0).id()).query(BigDecimal.class).list())
+        .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("-968"), new BigDecimal("2419"));
   }
 
   @Test
