@@ -22,7 +22,7 @@ const me = {
   grants: {
     pay_invoices: grant(process.env.MOCK_PAY ?? 'create'),
     my_account: grant(process.env.MOCK_MY_ACCOUNT ?? 'edit'),
-    my_subscriptions: grant('view'),
+    my_subscriptions: grant(process.env.MOCK_SUBSCRIPTIONS ?? 'full'),
     my_cases: grant('create'),
     customer_accounts: grant(staff ? 'view' : 'none'),
   },
@@ -114,7 +114,62 @@ const accounts = Array.from({ length: 3 }, (_, i) => ({
   lastPaymentAt: '2026-10-30T10:00:00Z',
   status: i === 2 ? 'inactive' : 'active',
   accountManager: 'Erin Executive',
+  activeSubscriptions: [2, 1, 0][i],
+  monthlyRecurringRevenue: ['1650.00', '200.00', '0'][i],
 }));
+const sub = (n, plan, code, quantity, price, status, extra = {}) => ({
+  id: `00000000-0000-0000-0000-00000000s00${n}`,
+  accountId: A,
+  number: `SUB-00010${n}`,
+  productCode: 'analytics',
+  planCode: code,
+  planName: plan,
+  billingPeriod: 'monthly',
+  currency: 'USD',
+  unitPrice: price,
+  quantity,
+  addOns: [],
+  status,
+  startDate: '2026-03-01',
+  currentTermStart: '2026-11-01',
+  currentTermEnd: '2026-11-30',
+  nextRenewalDate: status === 'active' ? '2026-12-01' : null,
+  autoRenew: true,
+  pausedOn: status === 'paused' ? '2026-10-15' : null,
+  cancelAtTermEnd: false,
+  cancellationDate: null,
+  cancellationReason: null,
+  cancellationComment: null,
+  scheduledChange: null,
+  monthlyRecurringRevenue: status === 'active' ? (quantity * Number(price)).toFixed(2) : '0.00',
+  ...extra,
+});
+const subscriptions = [
+  sub(1, 'Peak Analytics Pro', 'analytics-pro-usd-monthly', 25, '48.00', 'active'),
+  sub(2, 'Peak Support Premium', 'support-premium-usd-monthly', 1, '450.00', 'active'),
+  sub(3, 'Peak Analytics Standard', 'analytics-standard-usd-monthly', 3, '20.00', 'paused'),
+];
+const plans = [
+  ['analytics-standard-usd-monthly', 'Peak Analytics Standard', '20.00'],
+  ['analytics-pro-usd-monthly', 'Peak Analytics Pro', '48.00'],
+].map(([code, name, unitPrice], i) => ({
+  id: `p${i}`,
+  code,
+  productCode: 'analytics',
+  productName: 'Peak Analytics',
+  name,
+  billingPeriod: 'monthly',
+  currency: 'USD',
+  unitPrice,
+  trialDays: 0,
+}));
+const subLevel = me.grants.my_subscriptions.level;
+const subPermissions = {
+  add: subLevel !== 'view',
+  change: ['edit', 'full'].includes(subLevel),
+  pauseResume: ['edit', 'full'].includes(subLevel),
+  cancel: subLevel === 'full',
+};
 
 const sse = new Set();
 function send(res, status, body, headers = {}) {
@@ -190,6 +245,79 @@ function api(req, res, url, body) {
         { invoiceId: invoices[0].id, number: invoices[0].number, amount: '25.50' },
       ],
     });
+  if (p === `${acc}/subscriptions`)
+    return send(res, 200, {
+      subscriptions: ok(subscriptions),
+      totals: ok({ activeSubscriptions: 2, monthlyRecurringRevenue: '1650.00', currency: 'USD' }),
+      accountActive: true,
+      permissions: subPermissions,
+    });
+  if (p.startsWith(`${acc}/subscriptions/`)) {
+    const s = subscriptions.find((x) => p.includes(x.id));
+    if (!s) return send(res, 404, { type: 'https://peakhub.io/problems/not-found', title: 'Not Found', status: 404 });
+    const action = p.slice(`${acc}/subscriptions/${s.id}`.length);
+    const input = JSON.parse(body || '{}');
+    if (action === '')
+      return send(res, 200, {
+        subscription: s,
+        plans: ok(plans),
+        cancellationReasons: [
+          'too_expensive',
+          'missing_features',
+          'switched_service',
+          'not_using',
+          'technical_issues',
+          'other',
+        ],
+        accountActive: true,
+        permissions: subPermissions,
+      });
+    const line = (kind, description, amount) => ({
+      kind,
+      description,
+      itemCode: s.planCode,
+      quantity: input.quantity ?? s.quantity,
+      unitPrice: s.unitPrice,
+      from: '2026-11-16',
+      to: '2026-12-01',
+      days: 15,
+      termDays: 30,
+      amount,
+    });
+    const quantity = input.quantity ?? s.quantity;
+    const quote = {
+      when: input.when,
+      effectiveDate: input.when === 'now' ? '2026-11-16' : '2026-12-01',
+      currency: 'USD',
+      lines:
+        input.when === 'now'
+          ? [
+              line('credit', 'Unused time', (-(s.quantity * Number(s.unitPrice)) / 2).toFixed(2)),
+              line('charge', 'Remaining time', ((quantity * Number(s.unitPrice)) / 2).toFixed(2)),
+            ]
+          : [],
+      amountDueNow: input.when === 'now' ? (((quantity - s.quantity) * Number(s.unitPrice)) / 2).toFixed(2) : '0.00',
+      amountAtNextRenewal: (quantity * Number(s.unitPrice)).toFixed(2),
+      nextRenewalDate: '2026-12-01',
+    };
+    if (action === '/changes/preview') return send(res, 200, quote);
+    if (action === '/changes') {
+      if (input.when === 'now') s.quantity = quantity;
+      return send(res, 200, { subscription: s, quote });
+    }
+    if (action === '/cancel') {
+      Object.assign(s, input.when === 'now' ? { status: 'cancelled' } : { cancelAtTermEnd: true });
+      Object.assign(s, { cancellationDate: '2026-11-30', cancellationReason: input.reason });
+      return send(res, 200, { subscription: s, lines: [], amountDueNow: '0.00' });
+    }
+    if (action === '/cancel/undo') {
+      Object.assign(s, { cancelAtTermEnd: false, cancellationDate: null, cancellationReason: null });
+      return send(res, 200, { subscription: s, lines: [], amountDueNow: null });
+    }
+    if (action === '/pause') Object.assign(s, { status: 'paused', pausedOn: '2026-11-16' });
+    if (action === '/resume') Object.assign(s, { status: 'active', pausedOn: null });
+    return send(res, 200, { subscription: s, lines: [], amountDueNow: null });
+  }
   if (p === '/api/customer-accounts') {
     const q = (url.searchParams.get('q') ?? '').toLowerCase();
     return send(res, 200, { items: accounts.filter((a) => a.name.toLowerCase().includes(q)), next: null });

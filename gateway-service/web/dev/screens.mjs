@@ -14,6 +14,7 @@ const screens = [
   ['receipt', `/accounts/${A}/payments/p1`],
   ['contacts', `/accounts/${A}/contacts/edit`],
   ['subscriptions', `/accounts/${A}/subscriptions`],
+  ['subscription', `/accounts/${A}/subscriptions/00000000-0000-0000-0000-00000000s001`],
   ['customer-accounts', `/customer-accounts`],
   ['not-found', `/accounts/00000000-0000-0000-0000-0000000000ff/my-account`],
 ];

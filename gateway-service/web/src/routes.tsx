@@ -8,6 +8,8 @@ import { ReceiptPage } from './payments/ReceiptPage';
 import { NewPaymentMethodPage } from './payment-methods/NewPaymentMethodPage';
 import { EditContactsPage } from './contacts/EditContactsPage';
 import { CustomerAccountsPage } from './customer-accounts/CustomerAccountsPage';
+import { MySubscriptionsPage } from './subscriptions/MySubscriptionsPage';
+import { SubscriptionPage } from './subscriptions/SubscriptionPage';
 import { ComingSoon } from './ui/ComingSoon';
 import { NotFound } from './ui/States';
 
@@ -29,7 +31,8 @@ export const router = createBrowserRouter([
           { path: 'payments/:paymentId', element: <ReceiptPage /> },
           { path: 'payment-methods/new', element: <NewPaymentMethodPage /> },
           { path: 'contacts/edit', element: <EditContactsPage /> },
-          { path: 'subscriptions', element: <ComingSoon tab="subscriptions" /> },
+          { path: 'subscriptions', element: <MySubscriptionsPage /> },
+          { path: 'subscriptions/:subscriptionId', element: <SubscriptionPage /> },
           { path: 'cases', element: <ComingSoon tab="cases" /> },
         ],
       },

@@ -153,4 +153,99 @@ export interface CustomerAccountRow {
   lastPaymentAt: string | null;
   status: 'active' | 'inactive' | string;
   accountManager: string | null;
+  activeSubscriptions: number;
+  monthlyRecurringRevenue: Decimal;
+}
+
+// My Subscriptions: subscription-service's SubscriptionView and Quote, as portal-bff passes them on.
+export interface Subscription {
+  id: string;
+  accountId: string;
+  number: string;
+  productCode: string;
+  planCode: string;
+  planName: string;
+  billingPeriod: 'monthly' | 'quarterly' | 'annual' | string;
+  currency: string;
+  unitPrice: Decimal;
+  quantity: number;
+  addOns: { code: string; name: string; quantity: number; unitPrice: Decimal; billingPeriod: string }[];
+  status: 'trial' | 'active' | 'paused' | 'cancelled' | 'expired' | string;
+  startDate: string;
+  currentTermStart: string | null;
+  currentTermEnd: string | null;
+  nextRenewalDate: string | null;
+  autoRenew: boolean;
+  pausedOn: string | null;
+  cancelAtTermEnd: boolean;
+  cancellationDate: string | null;
+  cancellationReason: string | null;
+  cancellationComment: string | null;
+  scheduledChange: { planCode: string; planName: string; quantity: number; effectiveDate: string } | null;
+  monthlyRecurringRevenue: Decimal;
+}
+
+export interface SubscriptionPermissions {
+  add: boolean;
+  change: boolean;
+  pauseResume: boolean;
+  cancel: boolean;
+}
+
+export interface MySubscriptions {
+  subscriptions: Section<Subscription[]>;
+  totals: Section<{ activeSubscriptions: number; monthlyRecurringRevenue: Decimal; currency: string | null }>;
+  accountActive: boolean;
+  permissions: SubscriptionPermissions;
+}
+
+export interface Plan {
+  id: string;
+  code: string;
+  productCode: string;
+  productName: string;
+  name: string;
+  billingPeriod: string;
+  currency: string;
+  unitPrice: Decimal;
+  trialDays: number;
+}
+
+export interface SubscriptionScreen {
+  subscription: Subscription;
+  plans: Section<Plan[]>;
+  cancellationReasons: string[];
+  accountActive: boolean;
+  permissions: SubscriptionPermissions;
+}
+
+export interface ChargeLine {
+  kind: 'credit' | 'charge' | 'next_renewal' | string;
+  description: string;
+  itemCode: string;
+  quantity: number;
+  unitPrice: Decimal;
+  from: string;
+  to: string;
+  days: number;
+  termDays: number;
+  amount: Decimal;
+}
+
+export interface Quote {
+  when: 'now' | 'term_end';
+  effectiveDate: string;
+  currency: string;
+  lines: ChargeLine[];
+  amountDueNow: Decimal;
+  amountAtNextRenewal: Decimal;
+  nextRenewalDate: string | null;
+}
+
+/** What every subscription change answers: the subscription after it (and a quote or lines where money moves). */
+export interface SubscriptionChanged {
+  subscription: Subscription;
+  quote?: Quote;
+  lines?: ChargeLine[];
+  amountDueNow?: Decimal | null;
 }

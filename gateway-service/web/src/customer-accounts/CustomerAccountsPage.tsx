@@ -9,7 +9,18 @@ import { ErrorMessage, Loading, PageError, PageTitle } from '../ui/States';
 import { StatusBadge } from '../ui/StatusBadge';
 import { Problem } from '../api/client';
 
-export const SORTS = ['name', 'number', 'balance', 'credit', 'overdue', 'lastPaymentAt', 'status', 'manager'] as const;
+export const SORTS = [
+  'name',
+  'number',
+  'balance',
+  'credit',
+  'overdue',
+  'lastPaymentAt',
+  'status',
+  'manager',
+  'activeSubscriptions',
+  'mrr',
+] as const;
 export type Sort = (typeof SORTS)[number];
 const LABEL: Record<Sort, MessageKey> = {
   name: 'accounts.name',
@@ -20,8 +31,10 @@ const LABEL: Record<Sort, MessageKey> = {
   lastPaymentAt: 'accounts.lastPayment',
   status: 'accounts.status',
   manager: 'accounts.manager',
+  activeSubscriptions: 'accounts.activeSubscriptions',
+  mrr: 'accounts.mrr',
 };
-const NUMERIC: Sort[] = ['balance', 'credit', 'overdue'];
+const NUMERIC: Sort[] = ['balance', 'credit', 'overdue', 'activeSubscriptions', 'mrr'];
 
 /** The URL holds the search and the order, so a link or a reload shows the same list. */
 export function readListState(params: URLSearchParams): { q: string; sort: Sort; direction: 'asc' | 'desc' } {
@@ -122,6 +135,12 @@ export function CustomerAccountsPage() {
                     <StatusBadge status={a.status} />
                   </td>
                   <td>{a.accountManager ?? '–'}</td>
+                  <td className="num" data-field="activeSubscriptions">
+                    {a.activeSubscriptions ?? 0}
+                  </td>
+                  <td className="num" data-field="mrr">
+                    {money(a.monthlyRecurringRevenue ?? 0, a.currency)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -105,6 +105,8 @@ describe('Customer Accounts list state', () => {
       direction: 'desc',
     });
     expect(readListState(new URLSearchParams('sort=drop table')).sort).toBe('name');
+    expect(readListState(new URLSearchParams('sort=mrr&direction=desc')).sort).toBe('mrr');
+    expect(readListState(new URLSearchParams('sort=activeSubscriptions')).sort).toBe('activeSubscriptions');
   });
   it('sorts a new column ascending and flips the sorted one', () => {
     expect(nextSort({ sort: 'name', direction: 'asc' }, 'balance')).toEqual({ sort: 'balance', direction: 'asc' });

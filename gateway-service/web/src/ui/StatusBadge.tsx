@@ -13,6 +13,10 @@ const KNOWN = [
   'failed',
   'active',
   'inactive',
+  'trial',
+  'paused',
+  'cancelled',
+  'expired',
 ];
 
 export function StatusBadge({ status }: { status: string }) {

@@ -240,5 +240,10 @@ class SubscriptionLifecycleTest {
     assertThat(updated.get("accountId").asString()).isEqualTo(account.toString());
     assertThat(updated.get("number").asString()).matches("SUB-[0-9]{6}");
     assertThat(updated.get("status").asString()).isEqualTo("paused");
+    assertThat(updated.get("currency").asString()).isEqualTo("USD");
+    assertThat(updated.get("monthlyRecurringRevenue").decimalValue()).as("a paused subscription earns nothing")
+        .isZero();
+    JsonNode created = json.readTree(rows.get(1).get(1)).get("body");
+    assertThat(created.get("monthlyRecurringRevenue").decimalValue()).isPositive();
   }
 }

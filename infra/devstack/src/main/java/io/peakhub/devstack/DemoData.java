@@ -81,10 +81,12 @@ final class DemoData {
     pay(billing, ACME, "seed-acme-1", "1200.00");
     pay(billing, GLOBEX, "seed-globex-1", "1000.00");
 
-    subscription(subscriptions, ACME, "SUB-000101", "Peak Analytics Pro", 25, "active");
-    subscription(subscriptions, ACME, "SUB-000102", "Peak Support Premium", 1, "active");
-    subscription(subscriptions, GLOBEX, "SUB-000201", "Peak Analytics Standard", 10, "active");
-    subscription(subscriptions, INITECH, "SUB-000301", "Peak Analytics Pro", 5, "paused");
+    // each in its account's currency: billing invoices a subscription's charges only in the account's own
+    subscription(subscriptions, ACME, "SUB-000101", "Peak Analytics Pro", "analytics-pro-usd-monthly", 25, "active");
+    subscription(subscriptions, ACME, "SUB-000102", "Peak Support Premium", "support-premium-usd-monthly", 1, "active");
+    subscription(subscriptions, GLOBEX, "SUB-000201", "Peak Analytics Standard", "analytics-standard-eur-monthly", 10,
+        "active");
+    subscription(subscriptions, INITECH, "SUB-000301", "Peak Analytics Pro", "analytics-pro-jpy-monthly", 5, "paused");
 
     supportCase(cases, ACME, "CS-000101", "Invoice INV-2026-000102 shows the wrong VAT number", "open", USERS.get(0));
     supportCase(cases, ACME, "CS-000102", "Add two seats to Analytics Pro", "resolved", USERS.get(3));
@@ -150,11 +152,11 @@ final class DemoData {
             {"amount":"%s","currency":"%s"}""".formatted(amount, a.currency()))));
   }
 
-  private void subscription(String base, Account a, String number, String plan, int quantity, String status)
-      throws IOException, InterruptedException {
+  private void subscription(String base, Account a, String number, String plan, String planCode, int quantity,
+      String status) throws IOException, InterruptedException {
     put(base + "/admin/accounts/" + a.id() + "/subscriptions/" + number, """
-        {"planName":"%s","quantity":%d,"status":"%s","startDate":"%s"}""".formatted(plan, quantity, status,
-        LocalDate.now().minusMonths(8)));
+        {"planName":"%s","planCode":"%s","quantity":%d,"status":"%s","startDate":"%s"}""".formatted(plan, planCode,
+        quantity, status, LocalDate.now().minusMonths(8)));
   }
 
   private void supportCase(String base, Account a, String number, String subject, String status, User requester)

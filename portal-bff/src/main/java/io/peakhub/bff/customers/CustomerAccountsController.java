@@ -48,7 +48,8 @@ class CustomerAccountsController {
     }
     Sort by = Arrays.stream(Sort.values()).filter(s -> s.name().equals(sort)).findFirst()
         .orElseThrow(() -> new InvalidInputException("sort",
-            "'sort' must be one of name, number, balance, credit, overdue, lastPaymentAt, status, manager."));
+            "'sort' must be one of name, number, balance, credit, overdue, lastPaymentAt, status, manager, "
+                + "activeSubscriptions, mrr."));
     Cursor cursor = null;
     if (after != null) {
       cursor = Cursor.decode(after);

@@ -84,7 +84,8 @@ class DownstreamConfiguration {
    */
   @Bean
   ApplicationRunner fillFeignConverters(FeignClientFactory feign) {
-    return args -> feign.getInstances("billing", FeignHttpMessageConverters.class).values()
+    return args -> java.util.stream.Stream.of("billing", "subscription")
+        .flatMap(client -> feign.getInstances(client, FeignHttpMessageConverters.class).values().stream())
         .forEach(FeignHttpMessageConverters::getConverters);
   }
 

@@ -27,7 +27,7 @@ public record Section<T>(String status, T data, String detail) {
   }
 
   /** Waits for a section's call; whatever it ends in, the screen gets a section (never an error). */
-  static <T> Section<T> of(String name, CompletableFuture<T> call, Duration limit) {
+  public static <T> Section<T> of(String name, CompletableFuture<T> call, Duration limit) {
     try {
       return ok(call.get(limit.toMillis(), TimeUnit.MILLISECONDS));
     } catch (ExecutionException e) {

@@ -32,7 +32,9 @@ public class AccountDirectory {
         "CASE WHEN last_payment_at IS NULL THEN '-infinity' "
             + "ELSE to_char(last_payment_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') END"),
     status("status", "text", "status"),
-    manager("coalesce(lower(account_manager), '')", "text", "coalesce(lower(account_manager), '')");
+    manager("coalesce(lower(account_manager), '')", "text", "coalesce(lower(account_manager), '')"),
+    activeSubscriptions("active_subscriptions", "integer", "active_subscriptions::text"),
+    mrr("mrr", "numeric", "mrr::text");
 
     final String expression;
     final String type;
@@ -49,6 +51,7 @@ public class AccountDirectory {
       try {
         switch (type) {
           case "numeric" -> new BigDecimal(value);
+          case "integer" -> Integer.parseInt(value);
           case "timestamptz" -> {
             if (!value.equals("-infinity")) {
               Instant.parse(value);
@@ -86,7 +89,8 @@ public class AccountDirectory {
   public record Query(String search, Sort sort, boolean descending, Cursor after, int limit, Set<String> onlyAccounts) {}
 
   public record Entry(UUID accountId, String accountNumber, String name, String currency, BigDecimal balance,
-      BigDecimal creditBalance, BigDecimal overdueAmount, Instant lastPaymentAt, String status, String accountManager) {}
+      BigDecimal creditBalance, BigDecimal overdueAmount, Instant lastPaymentAt, String status, String accountManager,
+      int activeSubscriptions, BigDecimal monthlyRecurringRevenue) {}
 
   public record Page(List<Entry> items, String next) {}
 
@@ -108,7 +112,7 @@ public class AccountDirectory {
         : "(SELECT * FROM account_summary WHERE lower(name) LIKE :search OR lower(account_number) LIKE :search OFFSET 0) s";
     StringBuilder sql = new StringBuilder("""
         SELECT account_id, account_number, name, currency, balance, credit_balance, overdue_amount, last_payment_at,
-               status, account_manager, """).append(sort.cursorText).append(" AS sort_value FROM ").append(from)
+               status, account_manager, active_subscriptions, mrr, """).append(sort.cursorText).append(" AS sort_value FROM ").append(from)
         .append(" WHERE true");
     if (q.onlyAccounts() != null) {
       sql.append(" AND account_id IN (:accounts)");
@@ -136,7 +140,8 @@ public class AccountDirectory {
       return new Row(new Entry(rs.getObject("account_id", UUID.class), rs.getString("account_number"),
           rs.getString("name"), rs.getString("currency"), rs.getBigDecimal("balance"), rs.getBigDecimal("credit_balance"),
           rs.getBigDecimal("overdue_amount"), lastPayment == null ? null : lastPayment.toInstant(), rs.getString("status"),
-          rs.getString("account_manager")), rs.getString("sort_value"));
+          rs.getString("account_manager"), rs.getInt("active_subscriptions"), rs.getBigDecimal("mrr")),
+          rs.getString("sort_value"));
     }).list());
     String next = null;
     if (rows.size() > q.limit()) {

@@ -22,6 +22,16 @@ public class SummaryRepository {
   private static final String OVERDUE = """
       (SELECT coalesce(sum(i.balance), 0) FROM open_invoice i WHERE i.account_id = :id AND i.due_date < :today)""";
 
+  /** Subscriptions that count as active (trials included; their MRR is zero until they pay). */
+  private static final String ACTIVE = "('active', 'trial')";
+  private static final String ACTIVE_SUBSCRIPTIONS = """
+      (SELECT count(*)::int FROM subscription_state t WHERE t.account_id = :id AND t.status IN """ + ACTIVE + ")";
+  private static final String MRR = """
+      (SELECT coalesce(sum(t.mrr), 0) FROM subscription_state t WHERE t.account_id = :id)""";
+
+  /** An account's subscription figures as the read model holds them. */
+  public record SubscriptionTotals(int activeSubscriptions, BigDecimal monthlyRecurringRevenue, String currency) {}
+
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -43,10 +53,12 @@ public class SummaryRepository {
     return jdbc.sql("""
             INSERT INTO account_summary (account_id, account_number, name, currency, status, balance, credit_balance,
                                          last_payment_amount, last_payment_at, last_invoice_date, as_of,
-                                         overdue_amount, account_manager)
+                                         overdue_amount, account_manager, active_subscriptions, mrr)
             VALUES (:id, :number, :name, :currency, :status, :balance, :credit, :lastPayment, :lastPaymentAt,
                     :lastInvoice, :asOf, """ + OVERDUE + """
-                    , (SELECT m.manager_name FROM account_manager_assignment m WHERE m.account_id = :id))
+                    , (SELECT m.manager_name FROM account_manager_assignment m WHERE m.account_id = :id), """
+            + ACTIVE_SUBSCRIPTIONS + ", " + MRR + """
+            )
             ON CONFLICT (account_id) DO UPDATE SET
                 account_number = excluded.account_number, name = excluded.name, currency = excluded.currency,
                 status = excluded.status, balance = excluded.balance, credit_balance = excluded.credit_balance,
@@ -117,6 +129,30 @@ public class SummaryRepository {
                 (SELECT m.manager_name FROM account_manager_assignment m WHERE m.account_id = :a)
             WHERE account_id = :a""")
         .param("a", accountId).update();
+  }
+
+  /** Keeps each subscription's newest state, then the account's count and MRR (if its summary is here yet). */
+  void subscriptionUpdated(UUID subscriptionId, UUID accountId, String status, String currency, BigDecimal mrr,
+      Instant occurredAt) {
+    jdbc.sql("""
+            INSERT INTO subscription_state (subscription_id, account_id, status, currency, mrr, occurred_at)
+            VALUES (:s, :id, :status, :currency, :mrr, :at)
+            ON CONFLICT (subscription_id) DO UPDATE SET account_id = excluded.account_id, status = excluded.status,
+                currency = excluded.currency, mrr = excluded.mrr, occurred_at = excluded.occurred_at
+            WHERE subscription_state.occurred_at <= excluded.occurred_at""")
+        .param("s", subscriptionId).param("id", accountId).param("status", status).param("currency", currency)
+        .param("mrr", mrr).param("at", Timestamp.from(occurredAt)).update();
+    jdbc.sql("UPDATE account_summary SET active_subscriptions = " + ACTIVE_SUBSCRIPTIONS + ", mrr = " + MRR
+            + " WHERE account_id = :id")
+        .param("id", accountId).update();
+  }
+
+  /** Read from the subscriptions themselves, so it is right before billing's first summary of the account too. */
+  public SubscriptionTotals subscriptionTotals(UUID accountId) {
+    return jdbc.sql("SELECT " + ACTIVE_SUBSCRIPTIONS + " AS active_subscriptions, " + MRR + """
+             AS monthly_recurring_revenue,
+            (SELECT max(t.currency) FROM subscription_state t WHERE t.account_id = :id) AS currency""")
+        .param("id", accountId).query(SubscriptionTotals.class).single();
   }
 
   private LocalDate today() {

@@ -42,7 +42,7 @@ class CustomerAccountsTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   record Account(UUID id, String number, String name, BigDecimal balance, BigDecimal credit, BigDecimal overdue,
-      Instant lastPaymentAt, String status, String manager) {}
+      Instant lastPaymentAt, String status, String manager, int activeSubscriptions, BigDecimal mrr) {}
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
@@ -57,28 +57,32 @@ class CustomerAccountsTest {
     token = "t" + UUID.randomUUID().toString().substring(0, 8);
     TestAccess.GRANTS.grantAll(agent);
     Instant t = Instant.parse("2026-10-01T10:00:00Z");
-    add("A-" + token + "-1", token + " Acme", "100.00", "0", "0", t, "active", "Erin Easton");
-    add("A-" + token + "-2", token + " globex", "100.00", "5.00", "40.00", null, "active", null);
-    add("A-" + token + "-3", token + " Initech", "20.50", "0", "20.50", t.plusSeconds(60), "inactive", "adam Ames");
-    add("A-" + token + "-4", token + " Umbrella", "0.00", "12.00", "0", null, "active", "Erin Easton");
-    add("A-" + token + "-5", token + " hooli", "999.99", "0", "500.00", t.minusSeconds(3600), "active", "Zoe Zhang");
-    add("A-" + token + "-6", token + " Acme Europe", "100.00", "0", "0", t, "active", null);
-    add("A-" + token + "-7", token + " Stark", "5.00", "1.00", "5.00", t.plusSeconds(7200), "inactive", "Erin Easton");
+    add("A-" + token + "-1", token + " Acme", "100.00", "0", "0", t, "active", "Erin Easton", 2, "1650.00");
+    add("A-" + token + "-2", token + " globex", "100.00", "5.00", "40.00", null, "active", null, 1, "200.00");
+    add("A-" + token + "-3", token + " Initech", "20.50", "0", "20.50", t.plusSeconds(60), "inactive", "adam Ames", 0, "0");
+    add("A-" + token + "-4", token + " Umbrella", "0.00", "12.00", "0", null, "active", "Erin Easton", 1, "200.00");
+    add("A-" + token + "-5", token + " hooli", "999.99", "0", "500.00", t.minusSeconds(3600), "active", "Zoe Zhang", 10,
+        "12.50");
+    add("A-" + token + "-6", token + " Acme Europe", "100.00", "0", "0", t, "active", null, 0, "0");
+    add("A-" + token + "-7", token + " Stark", "5.00", "1.00", "5.00", t.plusSeconds(7200), "inactive", "Erin Easton", 2,
+        "1650.00");
   }
 
   private void add(String number, String name, String balance, String credit, String overdue, Instant lastPaymentAt,
-      String status, String manager) {
+      String status, String manager, int activeSubscriptions, String mrr) {
     Account a = new Account(UUID.randomUUID(), number, name, new BigDecimal(balance), new BigDecimal(credit),
-        new BigDecimal(overdue), lastPaymentAt, status, manager);
+        new BigDecimal(overdue), lastPaymentAt, status, manager, activeSubscriptions, new BigDecimal(mrr));
     accounts.add(a);
     jdbc.sql("""
             INSERT INTO account_summary (account_id, account_number, name, currency, status, balance, credit_balance,
-                                         last_payment_at, as_of, overdue_amount, account_manager)
-            VALUES (:id, :number, :name, 'USD', :status, :balance, :credit, :last, now(), :overdue, :manager)""")
+                                         last_payment_at, as_of, overdue_amount, account_manager, active_subscriptions,
+                                         mrr)
+            VALUES (:id, :number, :name, 'USD', :status, :balance, :credit, :last, now(), :overdue, :manager, :active,
+                    :mrr)""")
         .param("id", a.id()).param("number", a.number()).param("name", a.name()).param("status", status)
         .param("balance", a.balance()).param("credit", a.credit())
         .param("last", lastPaymentAt == null ? null : Timestamp.from(lastPaymentAt)).param("overdue", a.overdue())
-        .param("manager", manager).update();
+        .param("manager", manager).param("active", activeSubscriptions).param("mrr", a.mrr()).update();
   }
 
   private JsonNode page(String bearer, String query) throws Exception {
@@ -140,6 +144,8 @@ class CustomerAccountsTest {
       case "overdue" -> Comparator.comparing(Account::overdue);
       case "lastPaymentAt" -> Comparator.comparing(Account::lastPaymentAt, Comparator.nullsFirst(Comparator.naturalOrder()));
       case "status" -> Comparator.comparing(Account::status);
+      case "activeSubscriptions" -> Comparator.comparingInt(Account::activeSubscriptions);
+      case "mrr" -> Comparator.comparing(Account::mrr);
       default -> Comparator.comparing((Account a) -> a.manager() == null ? "" : a.manager().toLowerCase());
     };
     // PostgreSQL orders uuids by their bytes, as their lowercase text sorts (java.util.UUID compares signed longs)
@@ -149,7 +155,8 @@ class CustomerAccountsTest {
   @ParameterizedTest
   @CsvSource({"name,asc", "name,desc", "number,asc", "number,desc", "balance,asc", "balance,desc", "credit,asc",
       "credit,desc", "overdue,asc", "overdue,desc", "lastPaymentAt,asc", "lastPaymentAt,desc", "status,asc",
-      "status,desc", "manager,asc", "manager,desc"})
+      "status,desc", "manager,asc", "manager,desc", "activeSubscriptions,asc", "activeSubscriptions,desc", "mrr,asc",
+      "mrr,desc"})
   void everySortPagesAcrossPageBoundariesWithoutGapsOrRepeats(String sort, String direction) throws Exception {
     Comparator<Account> expected = order(sort);
     List<String> want = accounts.stream().sorted(direction.equals("asc") ? expected : expected.reversed())
@@ -181,11 +188,16 @@ class CustomerAccountsTest {
     assertThat(field.apply("lastPaymentAt")).isEqualTo("2026-10-01T10:01:00Z");
     assertThat(field.apply("status")).isEqualTo("inactive");
     assertThat(field.apply("accountManager")).isEqualTo("adam Ames");
+    assertThat(item.path("activeSubscriptions").asInt()).isZero();
+    JsonNode hooli = page(agentToken, "q=a-" + token + "-5").path("items").get(0);
+    assertThat(hooli.path("activeSubscriptions").asInt()).isEqualTo(10);
+    assertThat(hooli.path("monthlyRecurringRevenue").decimalValue()).isEqualByComparingTo("12.50");
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {"sort=color|sort", "direction=up|direction", "limit=0|limit", "limit=101|limit",
-      "after=!!!|after", "sort=balance&after=bmFtZXwxMjM|after"})
+      "after=!!!|after", "sort=balance&after=bmFtZXwxMjM|after",
+      "sort=activeSubscriptions&after=YWJjfDAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMQ|after"})
   void badQueriesAre400NamingTheField(String query, String field) throws Exception {
     mvc.perform(get("/api/customer-accounts?" + query).header("Authorization", agentToken))
         .andExpect(status().isBadRequest())

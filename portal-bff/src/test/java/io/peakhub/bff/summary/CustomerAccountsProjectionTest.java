@@ -29,6 +29,7 @@ class CustomerAccountsProjectionTest {
 
   @Autowired OpenInvoiceProjection invoices;
   @Autowired ManagerProjection managers;
+  @Autowired SubscriptionProjection subscriptions;
   @Autowired SummaryProjection summaries;
   @Autowired SummaryRepository repository;
   @Autowired JdbcClient jdbc;
@@ -116,5 +117,51 @@ class CustomerAccountsProjectionTest {
     unassigned.put("managerName", null);
     managers.on(event(account, "AccountManagerChanged.v1", unassigned, t0.plusSeconds(120)));
     assertThat(manager(account)).isNull();
+  }
+
+  private static Map<String, Object> updated(UUID subscription, UUID account, String status, String mrr) {
+    return Map.of("id", subscription, "accountId", account, "number", "SUB-000001", "planName", "Peak Analytics Pro",
+        "quantity", 1, "status", status, "startDate", "2026-03-01", "currency", "USD",
+        "monthlyRecurringRevenue", new BigDecimal(mrr));
+  }
+
+  private List<Object> subscriptionFigures(UUID account) {
+    return jdbc.sql("SELECT active_subscriptions, mrr FROM account_summary WHERE account_id = :a").param("a", account)
+        .query((rs, n) -> List.<Object>of(rs.getInt(1), rs.getBigDecimal(2).stripTrailingZeros().toPlainString()))
+        .single();
+  }
+
+  @Test
+  void activeSubscriptionsAndMrrFollowEachSubscriptionsNewestUpdate() {
+    UUID account = UUID.randomUUID();
+    UUID pro = UUID.randomUUID();
+    UUID support = UUID.randomUUID();
+    UUID trial = UUID.randomUUID();
+    Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+    // subscriptions may be known before billing's first summary of the account
+    subscriptions.on(event(account, "SubscriptionUpdated.v1", updated(pro, account, "active", "1200.00"), t0));
+    summaries.on(event(account, "BalanceChanged.v1", BillingData.summary(account, "1.00", t0), t0));
+    assertThat(subscriptionFigures(account)).containsExactly(1, "1200");
+
+    String second = event(account, "SubscriptionUpdated.v1", updated(support, account, "active", "450.00"), t0);
+    subscriptions.on(second);
+    subscriptions.on(second);
+    subscriptions.on(event(account, "SubscriptionUpdated.v1", updated(trial, account, "trial", "0"), t0));
+    assertThat(subscriptionFigures(account)).as("a redelivered event counts once; a trial is active without MRR")
+        .containsExactly(3, "1650");
+
+    subscriptions.on(event(account, "SubscriptionUpdated.v1", updated(pro, account, "paused", "0"), t0.plusSeconds(60)));
+    subscriptions.on(event(account, "SubscriptionUpdated.v1", updated(pro, account, "active", "999.00"),
+        t0.minusSeconds(60)));
+    assertThat(subscriptionFigures(account)).as("an older update never overrides a newer one")
+        .containsExactly(2, "450");
+
+    subscriptions.on(event(account, "SubscriptionCancelled.v1", Map.of("subscription", Map.of("id", support)),
+        t0.plusSeconds(120)));
+    assertThat(subscriptionFigures(account)).as("only SubscriptionUpdated.v1 is read").containsExactly(2, "450");
+    subscriptions.on(event(account, "SubscriptionUpdated.v1", updated(support, account, "cancelled", "0"),
+        t0.plusSeconds(120)));
+    assertThat(subscriptionFigures(account)).containsExactly(1, "0");
+    assertThat(repository.subscriptionTotals(account).currency()).isEqualTo("USD");
   }
 }

@@ -40,9 +40,12 @@ class SubscriptionEvents {
 
   record SubscriptionExpired(SubscriptionView subscription, LocalDate expiredOn) {}
 
-  /** The body billing-service's ActiveSubscriptions reads today. */
+  /**
+   * The body billing-service's ActiveSubscriptions reads; currency and MRR let portal-bff count each
+   * account's active subscriptions and MRR (Customer Accounts) from this one event.
+   */
   record SubscriptionUpdated(UUID id, UUID accountId, String number, String planName, int quantity, String status,
-      LocalDate startDate) {}
+      LocalDate startDate, String currency, BigDecimal monthlyRecurringRevenue) {}
 
   private final Outbox outbox;
 
@@ -59,6 +62,6 @@ class SubscriptionEvents {
   void publishUpdateOnly(SubscriptionView s) {
     String key = s.accountId().toString();
     outbox.append(TOPIC, key, "SubscriptionUpdated.v1", new SubscriptionUpdated(s.id(), s.accountId(), s.number(),
-        s.planName(), s.quantity(), s.status(), s.startDate()));
+        s.planName(), s.quantity(), s.status(), s.startDate(), s.currency(), s.monthlyRecurringRevenue()));
   }
 }
