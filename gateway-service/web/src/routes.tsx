@@ -10,6 +10,7 @@ import { EditContactsPage } from './contacts/EditContactsPage';
 import { CustomerAccountsPage } from './customer-accounts/CustomerAccountsPage';
 import { ComingSoon } from './ui/ComingSoon';
 import { NotFound } from './ui/States';
+import { AdminScope } from './admin/AdminScope';
 
 // The screens and their URLs (BFF-CONTRACT.md): every one opens from a link.
 export const router = createBrowserRouter([
@@ -34,6 +35,11 @@ export const router = createBrowserRouter([
         ],
       },
       { path: 'customer-accounts', element: <CustomerAccountsPage /> },
+      {
+        path: 'admin',
+        element: <AdminScope />,
+        children: [{ index: true, element: <Navigate to="users" replace /> }],
+      },
       { path: '*', element: <NotFound /> },
     ],
   },
