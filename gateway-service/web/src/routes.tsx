@@ -11,6 +11,7 @@ import { CustomerAccountsPage } from './customer-accounts/CustomerAccountsPage';
 import { ComingSoon } from './ui/ComingSoon';
 import { NotFound } from './ui/States';
 import { AdminScope } from './admin/AdminScope';
+import { UsersPage } from './admin/users/UsersPage';
 
 // The screens and their URLs (BFF-CONTRACT.md): every one opens from a link.
 export const router = createBrowserRouter([
@@ -38,7 +39,10 @@ export const router = createBrowserRouter([
       {
         path: 'admin',
         element: <AdminScope />,
-        children: [{ index: true, element: <Navigate to="users" replace /> }],
+        children: [
+          { index: true, element: <Navigate to="users" replace /> },
+          { path: 'users', element: <UsersPage /> },
+        ],
       },
       { path: '*', element: <NotFound /> },
     ],
