@@ -12,6 +12,8 @@ import { ComingSoon } from './ui/ComingSoon';
 import { NotFound } from './ui/States';
 import { AdminScope } from './admin/AdminScope';
 import { UsersPage } from './admin/users/UsersPage';
+import { ManagersPage } from './admin/account-managers/ManagersPage';
+import { ManagerFormPage } from './admin/account-managers/ManagerFormPage';
 
 // The screens and their URLs (BFF-CONTRACT.md): every one opens from a link.
 export const router = createBrowserRouter([
@@ -42,6 +44,9 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="users" replace /> },
           { path: 'users', element: <UsersPage /> },
+          { path: 'account-managers', element: <ManagersPage /> },
+          { path: 'account-managers/new', element: <ManagerFormPage /> },
+          { path: 'account-managers/:managerId', element: <ManagerFormPage /> },
         ],
       },
       { path: '*', element: <NotFound /> },

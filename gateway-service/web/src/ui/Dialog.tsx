@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal dialog on the native <dialog>: showModal() keeps the focus inside and Escape closes it;
- * the first field (or button) takes the focus, and on close the focus goes back to what opened it.
+ * the first field (or button, or the one marked data-autofocus) takes the focus, and on close the focus goes back to what opened it.
  * Mount it to open it.
  */
 export function Dialog({
@@ -22,7 +22,9 @@ export function Dialog({
     const dialog = ref.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    const first = dialog?.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])');
+    const first =
+      dialog?.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog?.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])');
     first?.focus();
     return () => {
       if (dialog?.open) dialog.close();
