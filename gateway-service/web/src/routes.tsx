@@ -12,6 +12,7 @@ import { ComingSoon } from './ui/ComingSoon';
 import { NotFound } from './ui/States';
 import { AdminScope } from './admin/AdminScope';
 import { UsersPage } from './admin/users/UsersPage';
+import { AuditPage } from './admin/audit/AuditPage';
 import { ManagersPage } from './admin/account-managers/ManagersPage';
 import { ManagerFormPage } from './admin/account-managers/ManagerFormPage';
 
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
           { path: 'account-managers', element: <ManagersPage /> },
           { path: 'account-managers/new', element: <ManagerFormPage /> },
           { path: 'account-managers/:managerId', element: <ManagerFormPage /> },
+          { path: 'audit', element: <AuditPage /> },
         ],
       },
       { path: '*', element: <NotFound /> },
