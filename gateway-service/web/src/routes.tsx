@@ -13,6 +13,8 @@ import { NotFound } from './ui/States';
 import { AdminScope } from './admin/AdminScope';
 import { UsersPage } from './admin/users/UsersPage';
 import { AuditPage } from './admin/audit/AuditPage';
+import { ProfilesPage } from './admin/profiles/ProfilesPage';
+import { ProfileEditorPage } from './admin/profiles/ProfileEditorPage';
 import { ManagersPage } from './admin/account-managers/ManagersPage';
 import { ManagerFormPage } from './admin/account-managers/ManagerFormPage';
 
@@ -48,6 +50,9 @@ export const router = createBrowserRouter([
           { path: 'account-managers', element: <ManagersPage /> },
           { path: 'account-managers/new', element: <ManagerFormPage /> },
           { path: 'account-managers/:managerId', element: <ManagerFormPage /> },
+          { path: 'profiles', element: <ProfilesPage /> },
+          { path: 'profiles/new', element: <ProfileEditorPage /> },
+          { path: 'profiles/:profileId', element: <ProfileEditorPage /> },
           { path: 'audit', element: <AuditPage /> },
         ],
       },
