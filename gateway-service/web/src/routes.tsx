@@ -13,6 +13,8 @@ import { NotFound } from './ui/States';
 import { AdminScope } from './admin/AdminScope';
 import { UsersPage } from './admin/users/UsersPage';
 import { AuditPage } from './admin/audit/AuditPage';
+import { AccountsPage } from './admin/accounts/AccountsPage';
+import { AccountFormPage } from './admin/accounts/AccountFormPage';
 import { ProfilesPage } from './admin/profiles/ProfilesPage';
 import { ProfileEditorPage } from './admin/profiles/ProfileEditorPage';
 import { ManagersPage } from './admin/account-managers/ManagersPage';
@@ -50,6 +52,9 @@ export const router = createBrowserRouter([
           { path: 'account-managers', element: <ManagersPage /> },
           { path: 'account-managers/new', element: <ManagerFormPage /> },
           { path: 'account-managers/:managerId', element: <ManagerFormPage /> },
+          { path: 'accounts', element: <AccountsPage /> },
+          { path: 'accounts/new', element: <AccountFormPage /> },
+          { path: 'accounts/:accountId', element: <AccountFormPage /> },
           { path: 'profiles', element: <ProfilesPage /> },
           { path: 'profiles/new', element: <ProfileEditorPage /> },
           { path: 'profiles/:profileId', element: <ProfileEditorPage /> },
