@@ -22,6 +22,11 @@ const cents = (text) => Math.round(Number(text.replace(/[^0-9.-]/g, '')) * 100);
 /** An amount shown with two decimals in any locale (1.234,56 € or €1,234.56) in minor units. */
 const minor = (text) => (/[-−]/.test(text) ? -1 : 1) * Number(text.replace(/\D/g, ''));
 
+/** A number billing's admin API takes (INV-yyyy-nnnnnn) that the demo data never uses: year 9xxx. */
+let issued = 0;
+const testInvoiceNumber = () =>
+  `INV-9${String(Date.now()).slice(-3)}-${String((Date.now() + issued++) % 1_000_000).padStart(6, '0')}`;
+
 /** What billing holds for Acme (its own API, admin token); null when billing does not answer the seeder. */
 async function billingSummary() {
   const r = await admin(BILLING, 'GET', `/accounts/${ACME}/summary`);
@@ -34,7 +39,7 @@ async function ensureTwoOpenInvoices() {
   const usable = open.status === 200 ? open.body.items.filter((i) => Number(i.balance) >= 20) : [];
   const today = new Date().toISOString().slice(0, 10);
   for (let n = usable.length; n < 2; n++) {
-    const number = `INV-E2E-${Date.now()}-${n}`;
+    const number = testInvoiceNumber();
     const r = await admin(BILLING, 'PUT', `/admin/accounts/${ACME}/invoices/${number}`, {
       invoiceDate: today,
       dueDate: today,
@@ -243,7 +248,7 @@ describe('browser: a customer by keyboard alone', () => {
       await page.getByTestId('balance').waitFor();
       // arrange: a new invoice, paid with an overpayment that leaves the oldest invoice's balance plus 5 as credit
       const today = new Date().toISOString().slice(0, 10);
-      const made = await admin(BILLING, 'PUT', `/admin/accounts/${GLOBEX}/invoices/INV-KB-${Date.now()}`, {
+      const made = await admin(BILLING, 'PUT', `/admin/accounts/${GLOBEX}/invoices/${testInvoiceNumber()}`, {
         invoiceDate: today,
         dueDate: today,
         lines: [{ description: 'Keyboard test', quantity: 1, unitPrice: '10.00', taxRate: 0 }],
@@ -270,7 +275,7 @@ describe('browser: a customer by keyboard alone', () => {
           amount: (1 + Math.max(0, credit)).toFixed(2),
           currency: 'EUR',
           cardToken: card.body.token,
-          invoices: [{ invoiceId: made.body.id, amount: '1.00' }],
+          invoices: [{ invoiceId: made.body.invoice.id, amount: '1.00' }],
           overpayToCredit: true,
         },
         { 'Idempotency-Key': `kb-${Date.now()}` },

@@ -12,6 +12,15 @@ import { MySubscriptionsPage } from './subscriptions/MySubscriptionsPage';
 import { SubscriptionPage } from './subscriptions/SubscriptionPage';
 import { ComingSoon } from './ui/ComingSoon';
 import { NotFound } from './ui/States';
+import { AdminScope } from './admin/AdminScope';
+import { UsersPage } from './admin/users/UsersPage';
+import { AuditPage } from './admin/audit/AuditPage';
+import { AccountsPage } from './admin/accounts/AccountsPage';
+import { AccountFormPage } from './admin/accounts/AccountFormPage';
+import { ProfilesPage } from './admin/profiles/ProfilesPage';
+import { ProfileEditorPage } from './admin/profiles/ProfileEditorPage';
+import { ManagersPage } from './admin/account-managers/ManagersPage';
+import { ManagerFormPage } from './admin/account-managers/ManagerFormPage';
 
 // The screens and their URLs (BFF-CONTRACT.md): every one opens from a link.
 export const router = createBrowserRouter([
@@ -37,6 +46,24 @@ export const router = createBrowserRouter([
         ],
       },
       { path: 'customer-accounts', element: <CustomerAccountsPage /> },
+      {
+        path: 'admin',
+        element: <AdminScope />,
+        children: [
+          { index: true, element: <Navigate to="users" replace /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'account-managers', element: <ManagersPage /> },
+          { path: 'account-managers/new', element: <ManagerFormPage /> },
+          { path: 'account-managers/:managerId', element: <ManagerFormPage /> },
+          { path: 'accounts', element: <AccountsPage /> },
+          { path: 'accounts/new', element: <AccountFormPage /> },
+          { path: 'accounts/:accountId', element: <AccountFormPage /> },
+          { path: 'profiles', element: <ProfilesPage /> },
+          { path: 'profiles/new', element: <ProfileEditorPage /> },
+          { path: 'profiles/:profileId', element: <ProfileEditorPage /> },
+          { path: 'audit', element: <AuditPage /> },
+        ],
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allows, headerControls, landingPath, visibleTabs, type Grants, type Person } from './permissions';
+import {
+  adminPath,
+  adminTabs,
+  allows,
+  headerControls,
+  landingPath,
+  visibleTabs,
+  type Grants,
+  type Person,
+} from './permissions';
 
 const customer = (grants: Grants): Person => ({
   roles: ['customer'],
@@ -55,5 +64,17 @@ describe('landingPath', () => {
   it('sends a customer without My Account to their first granted tab', () => {
     const noAccount = { ...standard, my_account: { level: 'none', scope: 'all' } } as Grants;
     expect(landingPath(customer(noAccount))).toBe('/accounts/a1/subscriptions');
+  });
+});
+
+describe('adminTabs', () => {
+  it('gives admins the five admin screens, in order, under /admin', () => {
+    expect(adminTabs({ roles: ['admin'] })).toEqual(['users', 'account-managers', 'accounts', 'profiles', 'audit']);
+    expect(adminPath('users')).toBe('/admin/users');
+  });
+  it('gives customers, executives and agents no admin screen', () => {
+    expect(adminTabs({ roles: ['customer'] })).toEqual([]);
+    expect(adminTabs({ roles: ['account_executive'] })).toEqual([]);
+    expect(adminTabs({ roles: ['success_agent'] })).toEqual([]);
   });
 });

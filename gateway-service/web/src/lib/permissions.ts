@@ -17,6 +17,10 @@ export function allows(grants: Grants | null | undefined, area: Area, level: Lev
 
 export type TabId = 'my-account' | 'subscriptions' | 'cases' | 'customer-accounts';
 
+/** The admin console's screens, in the order the navigation lists them. */
+export const ADMIN_TABS = ['users', 'account-managers', 'accounts', 'profiles', 'audit'] as const;
+export type AdminTab = (typeof ADMIN_TABS)[number];
+
 export interface Person {
   roles: string[];
   grants: Grants;
@@ -25,6 +29,20 @@ export interface Person {
 }
 
 const STAFF_ROLES = ['account_executive', 'success_agent', 'admin'];
+
+/** The admin console: admins only, and never while logged in as someone else (the token is the customer's then). */
+export function isAdmin(person: Pick<Person, 'roles'>): boolean {
+  return person.roles.includes('admin');
+}
+
+/** The Admin part of the navigation: empty for everyone but admins. */
+export function adminTabs(person: Pick<Person, 'roles'>): AdminTab[] {
+  return isAdmin(person) ? [...ADMIN_TABS] : [];
+}
+
+export function adminPath(tab: AdminTab): string {
+  return `/admin/${tab}`;
+}
 
 export function isStaff(person: Person): boolean {
   return person.allAccounts || person.roles.some((r) => STAFF_ROLES.includes(r));

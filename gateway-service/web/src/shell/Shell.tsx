@@ -4,7 +4,8 @@ import { Problem, signOut } from '../api/client';
 import { useHeader, useHeaderEvents, useMe } from '../api/hooks';
 import { LOCALES, useI18n } from '../i18n/I18n';
 import type { Locale } from '../lib/format';
-import { headerControls, landingPath, tabPath, visibleTabs } from '../lib/permissions';
+import { adminPath, adminTabs, headerControls, landingPath, tabPath, visibleTabs } from '../lib/permissions';
+import { ImpersonationBanner } from './ImpersonationBanner';
 import { ErrorMessage, Loading } from '../ui/States';
 
 /** The frame of every screen: header (account, balance, Pay Invoice, person, language, sign out), tabs, content. */
@@ -31,11 +32,13 @@ export function Shell() {
   }
   const person = me.data;
   const tabs = visibleTabs(person, Boolean(accountId));
+  const admin = adminTabs(person);
   return (
     <>
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>
+      <ImpersonationBanner />
       <header className="bar">
         <Link to="/" className="brand">
           {t('app.title')}
@@ -61,7 +64,7 @@ export function Shell() {
         </div>
       </header>
       <div className="layout">
-        {tabs.length > 0 && (
+        {(tabs.length > 0 || admin.length > 0) && (
           <nav className="tabs" aria-label={t('shell.nav')}>
             <ul>
               {tabs.map((tab) => (
@@ -72,6 +75,22 @@ export function Shell() {
                 </li>
               ))}
             </ul>
+            {admin.length > 0 && (
+              <>
+                <h2 className="nav-group" id="admin-nav">
+                  {t('admin.nav')}
+                </h2>
+                <ul aria-labelledby="admin-nav" data-testid="admin-nav">
+                  {admin.map((tab) => (
+                    <li key={tab}>
+                      <NavLink to={adminPath(tab)} end={false}>
+                        {t(`admin.tab.${tab}`)}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </nav>
         )}
         <main id="main" tabIndex={-1}>

@@ -82,6 +82,34 @@ class GatewayRoutesTest {
   }
 
   @Test
+  void anAdminsAccountChangeGoesToBillingWithTheUsersTokenAndNoCookies() {
+    String account = "/admin/accounts/a0000000-0000-4000-8000-000000000101";
+    String body = "{\"number\":\"A-000101\",\"name\":\"Acme\",\"currency\":\"USD\",\"status\":\"inactive\"}";
+    DOWNSTREAM.stubFor(WireMock.put(urlPathEqualTo(account)).willReturn(WireMock.okJson("{\"status\":\"inactive\"}")));
+    web.put().uri("/api" + account).header(TestLogin.HEADER, "ada")
+        .cookie("XSRF-TOKEN", "csrf-1").header("X-XSRF-TOKEN", "csrf-1")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("inactive");
+    DOWNSTREAM.verify(WireMock.putRequestedFor(urlPathEqualTo(account))
+        .withHeader("Authorization", equalTo("Bearer " + TestLogin.ACCESS_TOKEN))
+        .withHeader("Cookie", absent()).withHeader("X-XSRF-TOKEN", absent())
+        .withRequestBody(equalToJson(body)));
+  }
+
+  @Test
+  void billingsOtherAdminCallsAreNotReachableFromTheBrowser() {
+    // invoices of an account (the seeder's) and the announce-all call stay internal: no route sends them to billing
+    web.put().uri("/api/admin/accounts/a1/invoices/INV-1").header(TestLogin.HEADER, "ada")
+        .cookie("XSRF-TOKEN", "c").header("X-XSRF-TOKEN", "c").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        .exchange();
+    web.post().uri("/api/admin/accounts/announce").header(TestLogin.HEADER, "ada")
+        .cookie("XSRF-TOKEN", "c").header("X-XSRF-TOKEN", "c").exchange();
+    assertThat(DOWNSTREAM.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
   void sandboxTokensNeedTheCsrfTokenAndASession() {
     web.post().uri("/api/sandbox/tokens").header(TestLogin.HEADER, "alice").contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{}").exchange().expectStatus().isForbidden();

@@ -61,7 +61,8 @@ class AccountAdminController {
   @Transactional
   public AccountSummary put(@PathVariable UUID accountId, @Valid @RequestBody PutAccount request) {
     Money.currency(request.currency());
-    accounts.find(accountId).ifPresent(existing -> {
+    java.util.Optional<BillingAccount> before = accounts.find(accountId);
+    before.ifPresent(existing -> {
       if (!existing.currency().equals(request.currency())) {
         throw new InvalidInputException("currency", "An account's currency cannot change once it exists.");
       }
@@ -70,9 +71,11 @@ class AccountAdminController {
       throw new ConflictException("duplicate-account-number", "Account number " + request.number() + " is taken.");
     }
     Instant now = clock.instant();
-    accounts.upsert(accountId, request.number(), request.name(), request.currency(), request.status(),
-        request.locale() == null ? "en-US" : request.locale(), now);
-    outbox.append(AccountSummaries.TOPIC, accountId.toString(), "AccountUpdated.v1", request);
+    // no locale given: an existing account keeps its own (the admin console edits name and status only)
+    String locale = request.locale() != null ? request.locale() : before.map(BillingAccount::locale).orElse("en-US");
+    PutAccount stored = new PutAccount(request.number(), request.name(), request.currency(), request.status(), locale);
+    accounts.upsert(accountId, stored.number(), stored.name(), stored.currency(), stored.status(), locale, now);
+    outbox.append(AccountSummaries.TOPIC, accountId.toString(), "AccountUpdated.v1", stored);
     return summaries.changed(accountId, now);
   }
 }

@@ -80,6 +80,22 @@ class InvoiceApiTest {
   }
 
   @Test
+  void anAdminDeactivatingAnAccountWithoutALocaleKeepsTheAccountsOwnLocale() throws Exception {
+    UUID id = newAccount("EUR", "de-DE");
+    String number = jdbc.sql("SELECT number FROM billing_account WHERE id = :id").param("id", id).query(String.class).single();
+    mvc.perform(put("/admin/accounts/" + id).header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"number\":\"%s\",\"name\":\"Globex AG\",\"currency\":\"EUR\",\"status\":\"inactive\"}"
+                .formatted(number)))
+        .andExpect(status().isOk());
+    assertThat(jdbc.sql("SELECT name || ' ' || status || ' ' || locale FROM billing_account WHERE id = :id").param("id", id)
+        .query(String.class).single()).isEqualTo("Globex AG inactive de-DE");
+    mvc.perform(put("/admin/accounts/" + id).header("Authorization", ALICE_TOKEN).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"number\":\"%s\",\"name\":\"Mine now\",\"currency\":\"EUR\",\"status\":\"active\"}"
+                .formatted(number)))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
   void linesArePricedWithTaxRoundedPerLineAndTheInvoiceShowsThem() throws Exception {
     String number = "INV-2026-%06d".formatted(++seq);
     issue(account, number, "2026-03-01", """

@@ -33,7 +33,7 @@ class ImpersonationController {
   record ImpersonationView(boolean active, UUID id, ImpersonatedUser user, Instant startedAt, Instant expiresAt) {
 
     static ImpersonationView of(ActiveImpersonation a) {
-      return new ImpersonationView(true, a.id(), new ImpersonatedUser(a.userId(), a.username(), a.name(), null),
+      return new ImpersonationView(true, a.id(), new ImpersonatedUser(a.userId(), a.username(), a.name(), a.accountName()),
           a.startedAt(), a.expiresAt());
     }
   }

@@ -63,6 +63,7 @@ public class ImpersonationService {
   private final KeycloakOidcUserService oidcUsers;
   private final IdentityImpersonations identity;
   private final KeycloakSessions keycloakSessions;
+  private final CustomerAccounts accounts;
   private final Clock clock;
   private final ServerSecurityContextRepository contexts = new WebSessionServerSecurityContextRepository();
   private final ReactiveOidcIdTokenDecoderFactory idTokenDecoders = new ReactiveOidcIdTokenDecoderFactory();
@@ -74,7 +75,8 @@ public class ImpersonationService {
   ImpersonationService(ReactiveClientRegistrationRepository registrations,
       ServerOAuth2AuthorizedClientRepository authorizedClients, ReactiveOAuth2AuthorizedClientManager clientManager,
       KeycloakOidcUserService oidcUsers, IdentityImpersonations identity, KeycloakSessions keycloakSessions,
-      Optional<Clock> clock) {
+      CustomerAccounts accounts, Optional<Clock> clock) {
+    this.accounts = accounts;
     this.registrations = registrations;
     this.authorizedClients = authorizedClients;
     this.clientManager = clientManager;
@@ -116,7 +118,9 @@ public class ImpersonationService {
                 .flatMap(user -> identity.start(adminClient.getAccessToken().getTokenValue(), userId, reason, source)
                     .onErrorResume(e -> keycloakSessions.end(adminClient.getClientRegistration(), tokens.getRefreshToken())
                         .then(Mono.error(e)))
-                    .flatMap(started -> {
+                    .flatMap(started -> accounts.firstAccountName(tokens.getAccessToken().getTokenValue())
+                        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                        .flatMap(accountName -> {
                       var customerAuth = new OAuth2AuthenticationToken(user, user.getAuthorities(), REGISTRATION);
                       var customerClient = new OAuth2AuthorizedClient(adminClient.getClientRegistration(), user.getName(),
                           tokens.getAccessToken(), tokens.getRefreshToken());
@@ -124,8 +128,8 @@ public class ImpersonationService {
                       var expires = started.expiresAt() != null && started.expiresAt().isBefore(started.startedAt()
                           .plus(maxDuration)) ? started.expiresAt() : started.startedAt().plus(maxDuration);
                       var state = new ActiveImpersonation(started.id(), user.getSubject(), user.getPreferredUsername(),
-                          user.getFullName() != null ? user.getFullName() : user.getPreferredUsername(), started.startedAt(),
-                          expires, admin, adminClient);
+                          user.getFullName() != null ? user.getFullName() : user.getPreferredUsername(),
+                          accountName.orElse(null), started.startedAt(), expires, admin, adminClient);
                       return exchange.getSession()
                           .doOnNext(s -> {
                             s.getAttributes().put(ActiveImpersonation.ATTRIBUTE, state);
@@ -134,7 +138,7 @@ public class ImpersonationService {
                           .then(authorizedClients.saveAuthorizedClient(customerClient, customerAuth, exchange))
                           .then(contexts.save(exchange, new SecurityContextImpl(customerAuth)))
                           .thenReturn(state);
-                    }))));
+                    })))));
   }
 
   private Mono<OAuth2AccessTokenResponse> exchangeFor(OAuth2AuthorizedClient adminClient, String userId) {

@@ -127,6 +127,9 @@ class ImpersonationTest {
             now.plus(Duration.ofMinutes(30))))));
     KEYCLOAK.server.stubFor(post(urlPathMatching("/admin/impersonations/.*/end")).willReturn(okJson("{}")));
     KEYCLOAK.server.stubFor(get(urlPathMatching("/impersonations/.*")).willReturn(okJson("{\"active\":true}")));
+    // portal-bff's /api/me, still echoing the token, now with the account the banner names
+    KEYCLOAK.server.stubFor(get(urlEqualTo("/api/me")).willReturn(okJson(
+        "{\"authorization\":\"{{request.headers.Authorization}}\",\"accounts\":[{\"accountId\":\"a1\",\"name\":\"Acme Corporation\"}]}")));
     KEYCLOAK.server.stubFor(post(FakeKeycloak.TOKEN_PATH).withFormParam("grant_type", equalTo(FakeKeycloak.TOKEN_EXCHANGE))
         .withFormParam("requested_subject", equalTo(ALICE))
         .willReturn(okJson(KEYCLOAK.tokenResponse(
@@ -220,7 +223,14 @@ class ImpersonationTest {
     assertThat(asAlice.get("sub")).isEqualTo(ALICE);
     assertThat(asAlice.get("impersonator")).isEqualTo(Map.of("id", ADA, "username", "ada"));
     web.get().uri("/api/impersonation").cookie("SESSION", ada.session).exchange()
-        .expectBody().jsonPath("$.active").isEqualTo(true).jsonPath("$.user.name").isEqualTo("Alice Example");
+        .expectBody().jsonPath("$.active").isEqualTo(true).jsonPath("$.user.name").isEqualTo("Alice Example")
+        .jsonPath("$.user.accountName").isEqualTo("Acme Corporation");
+    // asked with alice's new token (the account she sees), never with the admin's
+    var subjects = new java.util.ArrayList<String>();
+    for (var asked : KEYCLOAK.server.findAll(getRequestedFor(urlEqualTo("/api/me")))) {
+      subjects.add(SignedJWT.parse(asked.getHeader("Authorization").substring(7)).getJWTClaimsSet().getSubject());
+    }
+    assertThat(subjects).contains(ALICE).doesNotContain(ADA);
 
     // a second one in the same session is refused
     startImpersonation(ada, "{\"userId\":\"" + ALICE + "\",\"reason\":\"again\"}")

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { Manager } from '../api';
+import { accountProblems, managerChanges, managerOf } from './accountForm';
+
+const manager = (id: string, accountIds: string[]): Manager => ({
+  id,
+  name: id,
+  employeeId: 'E-1',
+  primaryEmail: `${id}@peak.example`,
+  phone: null,
+  mobile: null,
+  loginName: id,
+  accountIds,
+});
+
+describe('accountProblems', () => {
+  const others = [{ accountId: 'a1', name: 'Acme Corporation' }];
+  it('accepts a new account with a free name and a well-formed number', () => {
+    expect(accountProblems({ name: 'Umbrella', number: 'A-000200', currency: 'USD' }, others, null)).toEqual({});
+  });
+  it('refuses a name another account has (whatever the case), a malformed number, no currency', () => {
+    expect(accountProblems({ name: 'acme corporation ', number: '200', currency: '' }, others, null)).toEqual({
+      name: 'nameTaken',
+      number: 'number',
+      currency: 'required',
+    });
+  });
+  it('lets an account keep its own name when edited', () => {
+    expect(accountProblems({ name: 'Acme Corporation', number: 'A-000101', currency: 'USD' }, others, 'a1')).toEqual(
+      {},
+    );
+  });
+});
+
+describe('managerChanges', () => {
+  const managers = [manager('m1', ['a1', 'a2']), manager('m2', ['a3'])];
+  it('moves an account to another manager by adding it to that manager (identity takes it from the old one)', () => {
+    expect(managerOf(managers, 'a1')?.id).toBe('m1');
+    expect(managerChanges(managers, 'a1', 'm2')).toEqual([{ managerId: 'm2', accountIds: ['a3', 'a1'] }]);
+  });
+  it('removes the manager by taking the account out of the old manager list', () => {
+    expect(managerChanges(managers, 'a1', '')).toEqual([{ managerId: 'm1', accountIds: ['a2'] }]);
+  });
+  it('changes nothing when the manager stays, or an account without one stays without', () => {
+    expect(managerChanges(managers, 'a1', 'm1')).toEqual([]);
+    expect(managerChanges(managers, 'a9', '')).toEqual([]);
+  });
+});
