@@ -265,7 +265,7 @@ describe('browser: a customer by keyboard alone', () => {
         expYear: new Date().getFullYear() + 2,
         cvc: '123',
       });
-      assert.equal(card.status, 201, JSON.stringify(card.body));
+      assert.ok(card.status < 300, `tokenization: ${card.status} ${JSON.stringify(card.body)}`);
       const credit = Number(oldest.balance) + 5 - Number(screen.creditBalance);
       const overpay = await asUser(
         page,
