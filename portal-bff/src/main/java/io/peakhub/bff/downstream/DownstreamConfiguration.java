@@ -84,7 +84,8 @@ class DownstreamConfiguration {
    */
   @Bean
   ApplicationRunner fillFeignConverters(FeignClientFactory feign) {
-    return args -> feign.getInstances("billing", FeignHttpMessageConverters.class).values()
+    return args -> java.util.stream.Stream.of("billing", "cases")
+        .flatMap(client -> feign.getInstances(client, FeignHttpMessageConverters.class).values().stream())
         .forEach(FeignHttpMessageConverters::getConverters);
   }
 
@@ -115,7 +116,7 @@ class DownstreamConfiguration {
     };
   }
 
-  /** "BillingClient#summary(UUID)" is billing-service. */
+  /** "BillingClient#summary(UUID)" is billing-service, "CaseClient#get(UUID,String)" case-service. */
   static String serviceOf(String methodKey) {
     String client = methodKey.contains("#") ? methodKey.substring(0, methodKey.indexOf('#')) : methodKey;
     return client.replace("Client", "").toLowerCase(Locale.ROOT) + "-service";
