@@ -9,6 +9,9 @@ import { NewPaymentMethodPage } from './payment-methods/NewPaymentMethodPage';
 import { EditContactsPage } from './contacts/EditContactsPage';
 import { CustomerAccountsPage } from './customer-accounts/CustomerAccountsPage';
 import { ComingSoon } from './ui/ComingSoon';
+import { CasesPage } from './cases/CasesPage';
+import { CasePage } from './cases/CasePage';
+import { NewCasePage } from './cases/NewCasePage';
 import { NotFound } from './ui/States';
 
 // The screens and their URLs (BFF-CONTRACT.md): every one opens from a link.
@@ -30,7 +33,9 @@ export const router = createBrowserRouter([
           { path: 'payment-methods/new', element: <NewPaymentMethodPage /> },
           { path: 'contacts/edit', element: <EditContactsPage /> },
           { path: 'subscriptions', element: <ComingSoon tab="subscriptions" /> },
-          { path: 'cases', element: <ComingSoon tab="cases" /> },
+          { path: 'cases', element: <CasesPage /> },
+          { path: 'cases/new', element: <NewCasePage /> },
+          { path: 'cases/:caseNumber', element: <CasePage /> },
         ],
       },
       { path: 'customer-accounts', element: <CustomerAccountsPage /> },
