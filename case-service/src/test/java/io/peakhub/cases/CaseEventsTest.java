@@ -1,7 +1,6 @@
 package io.peakhub.cases;
 
 import static io.peakhub.cases.CaseApi.myCases;
-import static io.peakhub.cases.CaseTestSupport.KAFKA;
 import static io.peakhub.cases.CaseTestSupport.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,21 +13,40 @@ import io.peakhub.platform.access.Level;
 import io.peakhub.platform.events.EventEnvelope;
 import io.peakhub.platform.events.EventJson;
 import io.peakhub.platform.testing.TestAccess;
+import io.peakhub.cases.supportcase.EventSink;
+import io.peakhub.platform.testing.UnreachableKafka;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The case outbox: the exact events, in order, once each; none lost while Kafka is down; internal notes never sent. */
-@SpringBootTest
+/**
+ * The case outbox against a real (embedded) Kafka broker through the production sink: the exact events, in
+ * order, once each; none lost while Kafka is unreachable; internal notes never sent.
+ */
+@SpringBootTest(properties = {"peakhub.test.kafka=embedded",
+    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+@EmbeddedKafka(partitions = 1, topics = "case.case")
 @AutoConfigureMockMvc
 @Import(CaseTestSupport.Beans.class)
 class CaseEventsTest {
@@ -49,16 +67,50 @@ class CaseEventsTest {
   @Autowired MockMvc mvc;
   @Autowired SupportCaseRepository cases;
   @Autowired CaseEventPublisher publisher;
+  @Autowired EventSink sink;
+  @Autowired EmbeddedKafkaBroker broker;
   final String cara = bearer(CARA, "cara", "customer");
   final String sam = bearer(SAM, "sam", "success_agent");
 
-  @AfterEach
-  void brokerBack() {
-    KAFKA.down = false;
+  /** Everything on case.case since the test class started, read from the broker. */
+  static final List<ConsumerRecord<String, String>> RECEIVED = new ArrayList<>();
+  static Consumer<String, String> consumer;
+
+  @BeforeAll
+  static void noConsumerYet() {
+    RECEIVED.clear();
   }
 
-  private static List<EventEnvelope> sentFor(String number) {
-    return KAFKA.sent.stream().map(s -> EventJson.read(s.json()))
+  @AfterAll
+  static void closeConsumer() {
+    if (consumer != null) {
+      consumer.close();
+      consumer = null;
+    }
+  }
+
+  private synchronized List<ConsumerRecord<String, String>> received() {
+    if (consumer == null) {
+      var props = KafkaTestUtils.consumerProps(broker, "case-events-check-" + UUID.randomUUID(), false);
+      props.put("auto.offset.reset", "earliest");
+      consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer())
+          .createConsumer();
+      broker.consumeFromAnEmbeddedTopic(consumer, "case.case");
+    }
+    // poll until the broker has nothing more for a moment
+    for (int empty = 0; empty < 2; ) {
+      var batch = consumer.poll(Duration.ofMillis(500));
+      if (batch.isEmpty()) {
+        empty++;
+      } else {
+        batch.forEach(RECEIVED::add);
+      }
+    }
+    return RECEIVED;
+  }
+
+  private List<EventEnvelope> sentFor(String number) {
+    return received().stream().map(r -> EventJson.read(r.value()))
         .filter(e -> number.equals(e.body().path("number").asString())).toList();
   }
 
@@ -78,11 +130,12 @@ class CaseEventsTest {
         "CaseStateChanged.v1", "CaseStateChanged.v1", "CaseClosed.v1");
     assertThat(events).extracting(EventEnvelope::accountId).containsOnly(ACME.toString());
     assertThat(events).extracting(e -> e.id()).doesNotHaveDuplicates();
-    assertThat(KAFKA.sent).filteredOn(s -> s.json().contains(number))
-        .allSatisfy(s -> {
-          assertThat(s.topic()).isEqualTo("case.case");
-          assertThat(s.key()).isEqualTo(ACME.toString());
-          assertThat(s.json()).doesNotContain("secret words");
+    assertThat(received()).filteredOn(r -> r.value().contains(number))
+        .hasSize(5)
+        .allSatisfy(r -> {
+          assertThat(r.topic()).isEqualTo("case.case");
+          assertThat(r.key()).isEqualTo(ACME.toString());
+          assertThat(r.value()).doesNotContain("secret words");
         });
     assertThat(events.get(2).body().path("toState").asString()).isEqualTo("resolved");
     assertThat(cases.findByNumber(number).orElseThrow().pendingEvents()).isEmpty();
@@ -112,16 +165,21 @@ class CaseEventsTest {
   @Test
   void whileKafkaIsDownEventsStayPendingAndAreSentLaterExactlyOnce() throws Exception {
     CaseApi api = new CaseApi(mvc);
-    KAFKA.down = true;
     String number = api.opened(cara, ACME, "Kafka down case");
     api.comment(cara, ACME, number, "still there?").andExpect(status().isOk());
-    assertThatThrownBy(publisher::publishPending).hasMessageContaining("could not publish");
-    publisher.tick();
+    try (var unreachable = new UnreachableKafka()) {
+      // the production sink's way of sending (wait for the acknowledgement), to a broker that is not there
+      KafkaTemplate<String, String> down = unreachable.template();
+      var whileDown = new CaseEventPublisher(mongoTemplate,
+          (topic, key, json) -> down.send(topic, key, json).get(2, TimeUnit.SECONDS));
+      assertThatThrownBy(whileDown::publishPending).hasMessageContaining("could not publish");
+      whileDown.tick();
+    }
     assertThat(sentFor(number)).isEmpty();
     var stored = cases.findByNumber(number).orElseThrow();
     assertThat(stored.pendingEvents()).extracting(e -> e.type()).containsExactly("CaseOpened.v1", "CaseCommented.v1");
 
-    KAFKA.down = false;
+    // Kafka reachable again: the service's own publisher sends them, once
     publisher.tick();
     publisher.tick();
     assertThat(sentFor(number)).extracting(EventEnvelope::type).containsExactly("CaseOpened.v1", "CaseCommented.v1");
@@ -136,7 +194,7 @@ class CaseEventsTest {
     String number = api.opened(cara, ACME, "Race case");
     // the case changes between the publisher reading it and marking its events sent
     var current = cases.findByNumber(number).orElseThrow();
-    CaseTestSupport.RecordingKafka original = KAFKA;
+    EventSink original = sink;
     String[] commentedDuringSend = {null};
     var racingSink = new io.peakhub.cases.supportcase.EventSink() {
       @Override

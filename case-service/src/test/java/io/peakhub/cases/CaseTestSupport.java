@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * What case-service's integration tests share (one Spring context): the MongoDB stand-in in-process,
  * test tokens and access grants, a clock the tests move, and a Kafka stand-in that records what it was
- * sent and can be switched to "broker down".
+ * sent and can be switched to "broker down" (CaseEventsTest uses a real, embedded broker instead).
  */
 public final class CaseTestSupport {
 
@@ -55,7 +55,10 @@ public final class CaseTestSupport {
       return CLOCK;
     }
 
+    /** Every test but CaseEventsTest (which sends to an embedded Kafka broker through the production sink). */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "peakhub.test.kafka",
+        havingValue = "recording", matchIfMissing = true)
     EventSink recordingSink() {
       return KAFKA;
     }
