@@ -143,4 +143,6 @@ export interface CustomerAccountRow {
   lastPaymentAt: string | null;
   status: 'active' | 'inactive' | string;
   accountManager: string | null;
+  /** Cases not closed, from case-service's events (cases imported without events are not counted). */
+  openCases?: number;
 }

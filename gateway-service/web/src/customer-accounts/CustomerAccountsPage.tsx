@@ -105,6 +105,9 @@ export function CustomerAccountsPage() {
                     </th>
                   );
                 })}
+                <th scope="col" className="num">
+                  {t('accounts.openCases')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -122,6 +125,18 @@ export function CustomerAccountsPage() {
                     <StatusBadge status={a.status} />
                   </td>
                   <td>{a.accountManager ?? '–'}</td>
+                  <td className="num">
+                    {a.openCases ? (
+                      <Link
+                        to={`/accounts/${a.accountId}/cases`}
+                        aria-label={t('accounts.openCasesOf', { count: a.openCases, name: a.name })}
+                      >
+                        {a.openCases}
+                      </Link>
+                    ) : (
+                      (a.openCases ?? '–')
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
