@@ -32,15 +32,15 @@ describe('browser: My Cases', () => {
       // nothing filled in: the form says what is missing and sends nothing
       await page.getByRole('button', { name: 'Open case' }).click();
       await page.getByText('Check the highlighted fields.').waitFor();
-      assert.equal(await page.getByLabel('Subject').getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.getByLabel('Subject', { exact: true }).getAttribute('aria-invalid'), 'true');
       await assertAccessible(assert, page, 'New case (with errors)');
 
-      await page.getByLabel('Subject').fill(SUBJECT);
-      await page.getByLabel('Short description').fill('The usage export stops at 80 percent.');
-      await page.getByLabel('Description').fill('Every time since Monday.\nBrowser: Chromium.');
-      await page.getByLabel('Product').fill('Analytics Pro');
-      await page.getByLabel('Priority').selectOption('high');
-      await page.getByLabel('Attachment (optional)').setInputFiles(FILE);
+      await page.getByLabel('Subject', { exact: true }).fill(SUBJECT);
+      await page.getByLabel('Short description', { exact: true }).fill('The usage export stops at 80 percent.');
+      await page.getByLabel('Description', { exact: true }).fill('Every time since Monday.\nBrowser: Chromium.');
+      await page.getByLabel('Product', { exact: true }).fill('Analytics Pro');
+      await page.getByLabel('Priority', { exact: true }).selectOption('high');
+      await page.getByLabel('Attachment (optional)', { exact: true }).setInputFiles(FILE);
       await page.getByRole('button', { name: 'Open case' }).click();
       await page.waitForURL(new RegExp(`/accounts/${ACME}/cases/CS[0-9]{7}$`), { timeout: 30_000 });
       caseUrl = new URL(page.url()).pathname;
@@ -58,7 +58,7 @@ describe('browser: My Cases', () => {
 
       // the list finds it by number and by subject
       await page.getByRole('link', { name: 'Back to My Cases' }).click();
-      await page.getByLabel('Number or subject').fill(number);
+      await page.getByLabel('Number or subject', { exact: true }).fill(number);
       await page.getByRole('button', { name: 'Search' }).click();
       const rows = page.getByTestId('case-table').locator('tbody tr');
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="case-table"] tbody tr').length === 1);
@@ -75,17 +75,17 @@ describe('browser: My Cases', () => {
     await scenario('cases-agent-resolves', page, async () => {
       await page.goto(GATEWAY + caseUrl);
       await page.getByRole('heading', { level: 2, name: 'Work the case' }).waitFor();
-      await page.getByLabel('Add a comment').fill('Thanks, we can reproduce it. A fix is on its way.');
+      await page.getByLabel('Add a comment', { exact: true }).fill('Thanks, we can reproduce it. A fix is on its way.');
       await page.getByRole('button', { name: 'Send comment' }).click();
       await page.getByText('Comment added.').waitFor();
-      await page.getByLabel('Internal note').fill('Root cause: export worker runs out of memory.');
+      await page.getByLabel('Internal note', { exact: true }).fill('Root cause: export worker runs out of memory.');
       await page.getByRole('button', { name: 'Add internal note' }).click();
       await page.getByText('Internal note added.').waitFor();
       const internal = page.locator('[data-kind="internal_note"]');
       assert.equal(await internal.count(), 1);
       assert.match(await internal.textContent(), /Internal note – not shown to the customer/);
-      await page.getByLabel('New state').selectOption('resolved');
-      await page.getByLabel('Reason (optional)').fill('Fixed in release 4.2');
+      await page.getByLabel('New state', { exact: true }).selectOption('resolved');
+      await page.getByLabel('Reason (optional)', { exact: true }).fill('Fixed in release 4.2');
       await page.getByRole('button', { name: 'Change state' }).click();
       await page.getByText('State changed.').waitFor();
       assert.equal(await stateOf(page), 'Resolved');
