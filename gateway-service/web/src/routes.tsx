@@ -10,7 +10,9 @@ import { EditContactsPage } from './contacts/EditContactsPage';
 import { CustomerAccountsPage } from './customer-accounts/CustomerAccountsPage';
 import { MySubscriptionsPage } from './subscriptions/MySubscriptionsPage';
 import { SubscriptionPage } from './subscriptions/SubscriptionPage';
-import { ComingSoon } from './ui/ComingSoon';
+import { CasesPage } from './cases/CasesPage';
+import { CasePage } from './cases/CasePage';
+import { NewCasePage } from './cases/NewCasePage';
 import { NotFound } from './ui/States';
 import { AdminScope } from './admin/AdminScope';
 import { UsersPage } from './admin/users/UsersPage';
@@ -42,7 +44,9 @@ export const router = createBrowserRouter([
           { path: 'contacts/edit', element: <EditContactsPage /> },
           { path: 'subscriptions', element: <MySubscriptionsPage /> },
           { path: 'subscriptions/:subscriptionId', element: <SubscriptionPage /> },
-          { path: 'cases', element: <ComingSoon tab="cases" /> },
+          { path: 'cases', element: <CasesPage /> },
+          { path: 'cases/new', element: <NewCasePage /> },
+          { path: 'cases/:caseNumber', element: <CasePage /> },
         ],
       },
       { path: 'customer-accounts', element: <CustomerAccountsPage /> },

@@ -155,6 +155,8 @@ export interface CustomerAccountRow {
   accountManager: string | null;
   activeSubscriptions: number;
   monthlyRecurringRevenue: Decimal;
+  /** Cases not closed, from case-service's events (cases imported without events are not counted). */
+  openCases?: number;
 }
 
 // My Subscriptions: subscription-service's SubscriptionView and Quote, as portal-bff passes them on.

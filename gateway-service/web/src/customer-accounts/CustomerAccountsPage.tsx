@@ -118,6 +118,9 @@ export function CustomerAccountsPage() {
                     </th>
                   );
                 })}
+                <th scope="col" className="num">
+                  {t('accounts.openCases')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -140,6 +143,18 @@ export function CustomerAccountsPage() {
                   </td>
                   <td className="num" data-field="mrr">
                     {money(a.monthlyRecurringRevenue ?? 0, a.currency)}
+                  </td>
+                  <td className="num">
+                    {a.openCases ? (
+                      <Link
+                        to={`/accounts/${a.accountId}/cases`}
+                        aria-label={t('accounts.openCasesOf', { count: a.openCases, name: a.name })}
+                      >
+                        {a.openCases}
+                      </Link>
+                    ) : (
+                      (a.openCases ?? '–')
+                    )}
                   </td>
                 </tr>
               ))}

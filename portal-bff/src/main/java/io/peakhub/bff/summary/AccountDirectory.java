@@ -90,7 +90,7 @@ public class AccountDirectory {
 
   public record Entry(UUID accountId, String accountNumber, String name, String currency, BigDecimal balance,
       BigDecimal creditBalance, BigDecimal overdueAmount, Instant lastPaymentAt, String status, String accountManager,
-      int activeSubscriptions, BigDecimal monthlyRecurringRevenue) {}
+      int activeSubscriptions, BigDecimal monthlyRecurringRevenue, long openCases) {}
 
   public record Page(List<Entry> items, String next) {}
 
@@ -108,11 +108,13 @@ public class AccountDirectory {
     String direction = q.descending() ? " DESC" : " ASC";
     // A search is planned on its own (OFFSET 0 keeps it a subquery): the trigram indexes find the few
     // matches, which are then sorted, instead of walking the sort index hoping to meet matches soon.
-    String from = q.search() == null ? "account_summary"
+    String from = q.search() == null ? "account_summary s"
         : "(SELECT * FROM account_summary WHERE lower(name) LIKE :search OR lower(account_number) LIKE :search OFFSET 0) s";
     StringBuilder sql = new StringBuilder("""
         SELECT account_id, account_number, name, currency, balance, credit_balance, overdue_amount, last_payment_at,
-               status, account_manager, active_subscriptions, mrr, """).append(sort.cursorText).append(" AS sort_value FROM ").append(from)
+               status, account_manager, active_subscriptions, mrr,
+               (SELECT count(*) FROM open_case c WHERE c.account_id = s.account_id) AS open_cases, """)
+        .append(sort.cursorText).append(" AS sort_value FROM ").append(from)
         .append(" WHERE true");
     if (q.onlyAccounts() != null) {
       sql.append(" AND account_id IN (:accounts)");
@@ -140,8 +142,8 @@ public class AccountDirectory {
       return new Row(new Entry(rs.getObject("account_id", UUID.class), rs.getString("account_number"),
           rs.getString("name"), rs.getString("currency"), rs.getBigDecimal("balance"), rs.getBigDecimal("credit_balance"),
           rs.getBigDecimal("overdue_amount"), lastPayment == null ? null : lastPayment.toInstant(), rs.getString("status"),
-          rs.getString("account_manager"), rs.getInt("active_subscriptions"), rs.getBigDecimal("mrr")),
-          rs.getString("sort_value"));
+          rs.getString("account_manager"), rs.getInt("active_subscriptions"), rs.getBigDecimal("mrr"),
+          rs.getLong("open_cases")), rs.getString("sort_value"));
     }).list());
     String next = null;
     if (rows.size() > q.limit()) {

@@ -30,6 +30,8 @@ class CustomerAccountsProjectionTest {
   @Autowired OpenInvoiceProjection invoices;
   @Autowired ManagerProjection managers;
   @Autowired SubscriptionProjection subscriptions;
+  @Autowired OpenCaseProjection openCases;
+  @Autowired AccountDirectory directory;
   @Autowired SummaryProjection summaries;
   @Autowired SummaryRepository repository;
   @Autowired JdbcClient jdbc;
@@ -163,5 +165,40 @@ class CustomerAccountsProjectionTest {
         t0.plusSeconds(120)));
     assertThat(subscriptionFigures(account)).containsExactly(1, "0");
     assertThat(repository.subscriptionTotals(account).currency()).isEqualTo("USD");
+  private long openCasesShown(UUID account) {
+    var page = directory.list(new AccountDirectory.Query(null, AccountDirectory.Sort.name, false, null, 100,
+        java.util.Set.of(account.toString())));
+    return page.items().get(0).openCases();
+  }
+
+  @Test
+  void openCasesCountFromCaseEventsOpenedClosedAndReopenedOnceEach() {
+    UUID account = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    Instant now = Instant.now();
+    summaries.on(event(account, "BalanceChanged.v1", BillingData.summary(account, "1.00", now), now));
+    summaries.on(event(other, "BalanceChanged.v1", BillingData.summary(other, "1.00", now), now));
+    String first = "CS" + (1_000_000 + (int) (Math.random() * 8_000_000));
+    String second = "CS" + (Integer.parseInt(first.substring(2)) + 1);
+    String opened = event(account, "CaseOpened.v1", Map.of("number", first, "subject", "a", "priority", "low",
+        "state", "new"), now);
+    openCases.on(opened);
+    openCases.on(opened);
+    openCases.on(event(account, "CaseOpened.v1", Map.of("number", second, "subject", "b", "priority", "low",
+        "state", "new"), now));
+    openCases.on(event(account, "CaseCommented.v1", Map.of("number", second), now));
+    assertThat(openCasesShown(account)).as("a redelivered opening counts once").isEqualTo(2);
+    assertThat(openCasesShown(other)).isZero();
+
+    openCases.on(event(account, "CaseStateChanged.v1", Map.of("number", first, "fromState", "new",
+        "toState", "resolved"), now));
+    assertThat(openCasesShown(account)).as("resolved is still open until closed").isEqualTo(2);
+    openCases.on(event(account, "CaseStateChanged.v1", Map.of("number", first, "fromState", "resolved",
+        "toState", "closed"), now));
+    openCases.on(event(account, "CaseClosed.v1", Map.of("number", first), now));
+    assertThat(openCasesShown(account)).isEqualTo(1);
+    openCases.on(event(account, "CaseStateChanged.v1", Map.of("number", first, "fromState", "closed",
+        "toState", "in_progress"), now));
+    assertThat(openCasesShown(account)).as("reopened").isEqualTo(2);
   }
 }
