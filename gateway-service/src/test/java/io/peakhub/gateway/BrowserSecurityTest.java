@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(BrowserSecurityTest.OfflineKeycloak.class)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded 2-core machine can take over the default 5 s
 class BrowserSecurityTest {
 
   /** Keycloak's endpoints given explicitly, so this test needs no running Keycloak for discovery. */

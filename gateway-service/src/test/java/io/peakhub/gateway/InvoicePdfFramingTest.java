@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest
 @Import(BrowserSecurityTest.OfflineKeycloak.class)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded 2-core machine can take over the default 5 s
 class InvoicePdfFramingTest {
 
   /** A stand-in portal-bff answering a PDF with Spring Security's default X-Frame-Options: DENY. */

@@ -45,7 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ImpersonationTest.Stubs.class)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded 2-core machine can take over the default 5 s
 class ImpersonationTest {
 
   static final FakeKeycloak KEYCLOAK = new FakeKeycloak();
