@@ -165,6 +165,8 @@ class CustomerAccountsProjectionTest {
         t0.plusSeconds(120)));
     assertThat(subscriptionFigures(account)).containsExactly(1, "0");
     assertThat(repository.subscriptionTotals(account).currency()).isEqualTo("USD");
+  }
+
   private long openCasesShown(UUID account) {
     var page = directory.list(new AccountDirectory.Query(null, AccountDirectory.Sort.name, false, null, 100,
         java.util.Set.of(account.toString())));
