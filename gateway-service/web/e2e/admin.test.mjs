@@ -1,7 +1,7 @@
 // The admin console and Login as Customer, as an admin and a customer see them in the browser.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ACME, GATEWAY, IDENTITY, admin, assertAccessible, scenario, signIn } from './stack.mjs';
+import { ACME, GATEWAY, IDENTITY, admin, assertAccessible, scenario, signIn, signInAttempt } from './stack.mjs';
 
 const ADA = 'ad000000-0000-4000-8000-000000000001';
 const ALICE = 'c0000000-0000-4000-8000-000000000001';
@@ -197,6 +197,72 @@ describe('browser: admin console', () => {
       });
     } finally {
       await context.close();
+    }
+  });
+
+  it('an admin disables a user (who then cannot sign in), enables them, resets their password and changes their profile from All Users', async () => {
+    const suffix = String(Date.now()).slice(-6);
+    const login = `dora.${suffix}`;
+    const name = `Dora Dunn ${suffix}`;
+    const created = await admin(IDENTITY, 'POST', '/admin/account-managers', {
+      name,
+      employeeId: `E-${suffix}d`,
+      primaryEmail: `${login}@peak.example`,
+      loginName: login,
+      password: 'first-pass-1',
+      retypePassword: 'first-pass-1',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    await admin(IDENTITY, 'POST', '/admin/users/sync');
+    const { context, page } = await signIn(
+      'ada',
+      `/login/start?return=${encodeURIComponent(`/admin/users?q=${login}`)}`,
+    );
+    try {
+      await scenario('admin-user-actions', page, async () => {
+        await page.getByRole('heading', { level: 1, name: 'All Users' }).waitFor();
+        const row = page.locator(`[data-testid="users"] tbody tr[data-username="${login}"]`);
+        await row.waitFor();
+        const action = async (label) => {
+          await row.hover();
+          await row.getByRole('button', { name: `Actions for ${name}` }).click();
+          await row.getByRole('button', { name: label, exact: true }).click();
+        };
+        const notice = (text) => page.getByRole('status').filter({ hasText: text }).waitFor();
+        const userRow = async () => (await admin(IDENTITY, 'GET', `/admin/users?q=${login}`)).body.items[0];
+
+        // disabled: Keycloak refuses the sign-in; enabled again: it is accepted
+        await action('Disable');
+        await notice(`${name} is disabled; their sessions have ended.`);
+        assert.equal((await userRow()).enabled, false);
+        const refused = await signInAttempt(login, 'first-pass-1');
+        assert.equal(refused, false, 'a disabled user cannot sign in');
+        await action('Enable');
+        await notice(`${name} is enabled.`);
+        assert.equal((await userRow()).enabled, true);
+
+        // a new password, not temporary: the user signs in with it
+        await action('Reset password');
+        const reset = page.getByRole('dialog', { name: `Reset the password of ${name}` });
+        await reset.getByLabel('New password').fill('second-pass-2');
+        await reset.getByLabel('The user must change it at the next sign-in').uncheck();
+        await assertAccessible(assert, page, 'Reset password dialog');
+        await reset.getByRole('button', { name: 'Reset password' }).click();
+        await notice(`The password of ${name} is reset.`);
+        assert.equal(await signInAttempt(login, 'first-pass-1'), false, 'the old password is refused');
+        assert.equal(await signInAttempt(login, 'second-pass-2'), true, 'the new password is accepted');
+
+        // another profile: the user's row and their own access answer say so
+        await action('Change profile');
+        const dialog = page.getByRole('dialog', { name: `Change the profile of ${name}` });
+        await dialog.getByLabel('Profile').selectOption({ label: 'Customer read-only' });
+        await dialog.getByRole('button', { name: 'Save' }).click();
+        await notice(`${name} now has the profile Customer read-only.`);
+        assert.equal((await userRow()).profile, 'Customer read-only');
+      });
+    } finally {
+      await context.close();
+      await admin(IDENTITY, 'DELETE', `/admin/account-managers?ids=${created.body?.id}&confirm=true`);
     }
   });
 

@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core (no browser downloads here), with the launch flags
-// STACK.md asks for, a fresh profile per launch, and an axe check helper.
+// a root container needs and no background traffic, a fresh profile per launch, and an axe check helper.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

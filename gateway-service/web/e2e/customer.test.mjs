@@ -76,7 +76,7 @@ describe('browser: a customer', () => {
       assert.equal(await field('name'), 'Acme Corporation');
       // the tabs a standard customer has, My Account first and current
       const tabs = await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allTextContents();
-      assert.deepEqual(tabs, ['My Account', 'My Subscriptions', 'My Cases']);
+      assert.deepEqual(tabs, ['My Account', 'My Subscriptions', 'My Cases', 'My Lists']);
       assert.equal(await tab(page, 'My Account').getAttribute('aria-current'), 'page');
       await page.getByTestId('invoice-table').waitFor();
       await assertAccessible(assert, page, 'My Account');
@@ -407,7 +407,7 @@ describe('browser: what a profile grants', () => {
         assert.ok(!names.includes('My Account'), `tabs: ${names}`);
         return names;
       });
-      assert.deepEqual(tabs, ['My Subscriptions', 'My Cases']);
+      assert.deepEqual(tabs, ['My Subscriptions', 'My Cases', 'My Lists']);
       await carol.page.getByRole('heading', { level: 1, name: 'My Subscriptions' }).waitFor();
       await assertAccessible(assert, carol.page, 'My Subscriptions');
     }).finally(() => carol.context.close());

@@ -9,6 +9,7 @@ export const GATEWAY = `http://localhost:${env('HUB_GATEWAY_PORT', '8080')}`;
 export const KEYCLOAK = `http://localhost:${env('HUB_KEYCLOAK_PORT', '8180')}`;
 export const IDENTITY = `http://localhost:${env('HUB_IDENTITY_PORT', '8081')}`;
 export const BILLING = `http://localhost:${env('HUB_BILLING_PORT', '8082')}`;
+export const CASES = `http://localhost:${env('HUB_CASE_PORT', '8084')}`;
 export const PASSWORD = 'demo1234';
 export const ACME = 'a0000000-0000-4000-8000-000000000101';
 export const GLOBEX = 'a0000000-0000-4000-8000-000000000102';
@@ -45,6 +46,31 @@ export async function admin(base, method, path, body) {
     json = text;
   }
   return { status: r.status, body: json };
+}
+
+/**
+ * Whether Keycloak's own sign-in page lets `user` in with `password` (a fresh browser, closed
+ * afterwards): true when it lands back in the hub, false when Keycloak's page stays with its error.
+ */
+export async function signInAttempt(user, password) {
+  const context = await launch();
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(GATEWAY + '/login/start?return=/');
+    await page.waitForSelector('#username', { timeout: 30_000 });
+    await page.fill('#username', user);
+    await page.fill('#password', password);
+    await page.click('#kc-login');
+    const error = page.locator('#input-error, .kc-feedback-text, .pf-m-danger, .alert-error');
+    for (const end = Date.now() + 30_000; Date.now() < end; await page.waitForTimeout(200)) {
+      const url = new URL(page.url());
+      if (url.origin === GATEWAY && !url.pathname.startsWith('/login')) return true;
+      if ((await error.count()) > 0) return false;
+    }
+    throw new Error(`signing in as ${user}: neither the hub nor Keycloak's error appeared in 30 s`);
+  } finally {
+    await context.close();
+  }
 }
 
 /** A fresh browser (own profile, no cookies) signed in as `user` through Keycloak's own page. */

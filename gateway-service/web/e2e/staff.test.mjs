@@ -79,7 +79,7 @@ describe('browser: staff', () => {
       );
 
       // opening it puts it in focus: its hub, its header, its tabs
-      await page.getByRole('link', { name: 'Globex GmbH' }).click();
+      await page.getByRole('link', { name: 'Globex GmbH', exact: true }).click();
       await page.waitForURL(`${GATEWAY}/accounts/${GLOBEX}/my-account`);
       await page.getByRole('heading', { level: 1, name: 'My Account' }).waitFor();
       assert.equal(await page.getByTestId('account-name').textContent(), 'Globex GmbH');

@@ -14,6 +14,16 @@ import { CasesPage } from './cases/CasesPage';
 import { CasePage } from './cases/CasePage';
 import { NewCasePage } from './cases/NewCasePage';
 import { NotFound } from './ui/States';
+import { MyListsPage } from './success/MyListsPage';
+import { SuccessListPage } from './success/SuccessListPage';
+import { SuccessRecordPage } from './success/SuccessRecordPage';
+import { NewSuccessRecordPage } from './success/NewSuccessRecordPage';
+import { SearchPage as SuccessSearchPage } from './success/SearchPage';
+import { ArticlePage } from './success/ArticlePage';
+import { EditSuccessRecordPage } from './success/EditSuccessRecordPage';
+import { KnowledgePage } from './success/KnowledgePage';
+import { ArticleEditorPage } from './success/ArticleEditorPage';
+import { HeaderFieldsPage } from './admin/success-header/HeaderFieldsPage';
 import { AdminScope } from './admin/AdminScope';
 import { UsersPage } from './admin/users/UsersPage';
 import { AuditPage } from './admin/audit/AuditPage';
@@ -23,6 +33,8 @@ import { ProfilesPage } from './admin/profiles/ProfilesPage';
 import { ProfileEditorPage } from './admin/profiles/ProfileEditorPage';
 import { ManagersPage } from './admin/account-managers/ManagersPage';
 import { ManagerFormPage } from './admin/account-managers/ManagerFormPage';
+import { SettingsPage } from './admin/settings/SettingsPage';
+import { AccountFieldsPage } from './admin/accounts/AccountFieldsPage';
 
 // The screens and their URLs (BFF-CONTRACT.md): every one opens from a link.
 export const router = createBrowserRouter([
@@ -47,6 +59,16 @@ export const router = createBrowserRouter([
           { path: 'cases', element: <CasesPage /> },
           { path: 'cases/new', element: <NewCasePage /> },
           { path: 'cases/:caseNumber', element: <CasePage /> },
+          { path: 'success', element: <MyListsPage /> },
+          { path: 'success/search', element: <SuccessSearchPage /> },
+          { path: 'success/:kind', element: <SuccessListPage /> },
+          { path: 'success/:kind/new', element: <NewSuccessRecordPage /> },
+          { path: 'success/:kind/:number', element: <SuccessRecordPage /> },
+          { path: 'success/:kind/:number/edit', element: <EditSuccessRecordPage /> },
+          { path: 'success/:kind/:number/articles/:articleId', element: <ArticlePage /> },
+          { path: 'knowledge', element: <KnowledgePage /> },
+          { path: 'knowledge/new', element: <ArticleEditorPage /> },
+          { path: 'knowledge/:articleId', element: <ArticleEditorPage /> },
         ],
       },
       { path: 'customer-accounts', element: <CustomerAccountsPage /> },
@@ -61,11 +83,14 @@ export const router = createBrowserRouter([
           { path: 'account-managers/:managerId', element: <ManagerFormPage /> },
           { path: 'accounts', element: <AccountsPage /> },
           { path: 'accounts/new', element: <AccountFormPage /> },
+          { path: 'accounts/fields', element: <AccountFieldsPage /> },
           { path: 'accounts/:accountId', element: <AccountFormPage /> },
           { path: 'profiles', element: <ProfilesPage /> },
           { path: 'profiles/new', element: <ProfileEditorPage /> },
           { path: 'profiles/:profileId', element: <ProfileEditorPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: 'success-header', element: <HeaderFieldsPage /> },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -2,7 +2,7 @@
 // gateway's own Login as Customer endpoints. One place, so a screen only names what it needs.
 import { useQuery } from '@tanstack/react-query';
 import { get, query, request } from '../api/client';
-import type { CustomerAccountRow, Page } from '../api/types';
+import type { AccountFieldType, AccountFieldValue, CustomerAccountRow, Page } from '../api/types';
 import type { Area, Grant } from '../lib/permissions';
 
 export type UserType = 'customer' | 'account_executive' | 'success_agent' | 'admin';
@@ -175,4 +175,36 @@ export async function exitImpersonation(): Promise<string> {
 /** Who may be logged in as: enabled customer contacts and account executives, never admins, agents or oneself. */
 export function canImpersonate(user: Pick<UserRow, 'id' | 'type' | 'enabled'>, selfId: string | undefined): boolean {
   return user.enabled && user.id !== selfId && (user.type === 'customer' || user.type === 'account_executive');
+}
+
+/** An admin-defined account field (billing's /admin/account-fields, through the gateway). */
+export interface AccountFieldDefinition {
+  id: string;
+  name: string;
+  label: string;
+  type: AccountFieldType;
+  options: string[];
+  required: boolean;
+  position: number;
+}
+
+export const accountFieldKeys = {
+  definitions: ['admin', 'account-fields'] as const,
+  values: (accountId: string) => ['admin', 'account-fields', accountId] as const,
+};
+
+export function useAccountFieldDefinitions() {
+  return useQuery({
+    queryKey: accountFieldKeys.definitions,
+    queryFn: ({ signal }) => get<AccountFieldDefinition[]>('/api/admin/account-fields', signal),
+  });
+}
+
+/** One account's values (none for an account not saved yet). */
+export function useAccountFieldValues(accountId: string | undefined) {
+  return useQuery({
+    queryKey: accountFieldKeys.values(accountId ?? 'new'),
+    queryFn: ({ signal }) => get<AccountFieldValue[]>(`/api/admin/accounts/${accountId}/fields`, signal),
+    enabled: Boolean(accountId),
+  });
 }

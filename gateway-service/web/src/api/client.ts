@@ -87,6 +87,37 @@ export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
   return (await request<T>('GET', path, { signal })).body;
 }
 
+/** A file as multipart `file`, with the CSRF header like every change; the answer is JSON. */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const token = await ensureCsrf();
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': token },
+      body: form,
+    });
+  } catch {
+    throw new Problem(0, 'network', 'Network error', 'The portal could not be reached.');
+  }
+  const body = (response.headers.get('content-type') ?? '').includes('json')
+    ? await response.json().catch(() => null)
+    : null;
+  if (!response.ok) {
+    throw new Problem(
+      response.status,
+      slugOf(body?.type) || String(response.status),
+      body?.title ?? response.statusText,
+      body?.detail ?? '',
+      body?.field,
+    );
+  }
+  return body as T;
+}
+
 export function query(params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') search.set(k, String(v));

@@ -113,6 +113,20 @@ export interface MyAccount {
   payments: Section<Page<Payment>>;
   contacts: Section<{ billTo: Contact | null; soldTo: Contact | null }>;
   permissions: { pay: boolean; managePaymentMethods: boolean; editContacts: boolean };
+  /** The admin-defined account fields with this account's values (absent from an older portal-bff). */
+  fields?: Section<AccountFieldValue[]>;
+}
+
+export type AccountFieldType = 'text' | 'number' | 'date' | 'picklist';
+
+/** One admin-defined field of an account and its value (billing's GET /accounts/{id}/fields). */
+export interface AccountFieldValue {
+  name: string;
+  label: string;
+  type: AccountFieldType;
+  options?: string[];
+  required?: boolean;
+  value: string | null;
 }
 
 /** Credit balance applied to invoices; {@code account} holds the account's numbers after it. */

@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/I18n';
 import { ErrorMessage, Loading, NotFound, PageError, PageTitle } from '../ui/States';
 import {
   attachmentUrl,
+  changeCaseAccount,
   customerActions,
   nextStates,
   useCase,
@@ -15,6 +17,8 @@ import {
   type CaseState,
 } from './api';
 import { CaseStateBadge, PriorityBadge } from './badges';
+import { UploadForm } from '../ui/UploadForm';
+import { AccountPicker } from './AccountPicker';
 
 const NUMBER = /^(CS[0-9]{7}|CS-[0-9]{6})$/;
 
@@ -63,6 +67,12 @@ function CaseScreen({ accountId, number }: { accountId: string; number: string }
           </dd>
           <dt>{t('case.requester')}</dt>
           <dd>{c.requesterName ?? '–'}</dd>
+          {c.openedById && c.openedById !== c.requesterId && (
+            <>
+              <dt>{t('case.openedBy')}</dt>
+              <dd data-testid="case-opened-by">{c.openedByName ?? '–'}</dd>
+            </>
+          )}
           <dt>{t('case.assignee')}</dt>
           <dd>{c.assigneeName ?? t('case.unassigned')}</dd>
           <dt>{t('case.product')}</dt>
@@ -71,6 +81,14 @@ function CaseScreen({ accountId, number }: { accountId: string; number: string }
           <dd>{dateTime(c.createdAt)}</dd>
           <dt>{t('cases.updated')}</dt>
           <dd>{dateTime(c.updatedAt)}</dd>
+          {c.archivedAt && (
+            <>
+              <dt>{t('case.archived')}</dt>
+              <dd data-testid="case-archived">
+                {t('case.archivedBy', { when: dateTime(c.archivedAt), who: c.archivedBy ?? '–' })}
+              </dd>
+            </>
+          )}
           <dt>{t('case.due')}</dt>
           <dd>
             {date(c.dueDate)}
@@ -88,6 +106,18 @@ function CaseScreen({ accountId, number }: { accountId: string; number: string }
       {action.isError && <ErrorMessage error={action.error} />}
       <Resolution c={c} permissions={permissions} run={run} busy={action.isPending} />
       {permissions.changeState && !c.archivedAt && <AgentState c={c} run={run} busy={action.isPending} />}
+      {permissions.changeState && !c.archivedAt && c.state === 'closed' && (
+        <div className="actions">
+          <button
+            type="button"
+            disabled={action.isPending}
+            onClick={() => void run({ kind: 'archive' }, t('case.archivedNow'))}
+          >
+            {t('case.archive')}
+          </button>
+        </div>
+      )}
+      {permissions.changeAccount && <MoveAccount accountId={accountId} number={c.number} />}
       <section className="card" aria-labelledby="activity-title">
         <h2 id="activity-title">{t('case.activity')}</h2>
         {c.activity.length === 0 ? (
@@ -119,7 +149,18 @@ function CaseScreen({ accountId, number }: { accountId: string; number: string }
           />
         )}
         {permissions.comment && !c.archivedAt && (
-          <UploadForm busy={action.isPending} onSubmit={(file) => run({ kind: 'attach', file }, t('case.attached'))} />
+          <UploadForm
+            id="case-file"
+            texts={{
+              label: t('case.attach'),
+              hint: t('case.attachHint'),
+              submit: t('case.upload'),
+              missing: t('case.chooseFile'),
+              tooLarge: t('newCase.fileTooLarge'),
+            }}
+            busy={action.isPending}
+            onSubmit={(file) => run({ kind: 'attach', file }, t('case.attached'))}
+          />
         )}
       </section>
     </>
@@ -152,7 +193,15 @@ function ActivityItem({ a, accountId, number }: { a: Activity; accountId: string
           </a>
         </p>
       )}
-      {(a.kind === 'comment' || a.kind === 'internal_note') && <p className="activity-text">{a.text}</p>}
+      {(a.kind === 'comment' || a.kind === 'internal_note' || a.kind === 'opened') && (
+        <p className="activity-text">{a.text}</p>
+      )}
+      {a.kind === 'account_change' && (
+        <p>
+          {t('case.accountChanged', { from: a.fromAccountId ?? '–', to: a.toAccountId ?? '–' })}
+          {a.text ? `: ${a.text}` : ''}
+        </p>
+      )}
     </li>
   );
 }
@@ -251,6 +300,66 @@ function AgentState({ c, run, busy }: { c: CaseDetail; run: Run; busy: boolean }
   );
 }
 
+/** Agents move a case logged under the wrong account (a reason is required); the case then opens under its new account. */
+function MoveAccount({ accountId, number }: { accountId: string; number: string }) {
+  const { t } = useI18n();
+  const ids = useId();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [problem, setProblem] = useState<'account' | 'reason' | null>(null);
+  const move = useMutation({
+    mutationFn: (v: { to: string; reason: string }) => changeCaseAccount(accountId, number, v.to, v.reason),
+    onSuccess: async (moved) => {
+      await client.invalidateQueries({ queryKey: ['account'] });
+      void navigate(`/accounts/${moved.accountId}/cases/${moved.number}`);
+    },
+  });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const to = String(form.get('to') ?? '').trim();
+    const reason = String(form.get('reason') ?? '').trim();
+    if (!to) return setProblem('account');
+    if (!reason) return setProblem('reason');
+    setProblem(null);
+    move.mutate({ to, reason });
+  };
+  return (
+    <section className="card" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>{t('case.moveTitle')}</h2>
+      <form className="stack narrow" onSubmit={submit} noValidate>
+        <AccountPicker currentAccountId={accountId} invalid={problem === 'account'} errorId={`${ids}-to-error`} />
+        {problem === 'account' && (
+          <p id={`${ids}-to-error`} className="field-error">
+            {t('case.moveToInvalid')}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor={`${ids}-reason`}>{t('case.moveReason')}</label>
+          <input
+            id={`${ids}-reason`}
+            name="reason"
+            maxLength={2000}
+            aria-invalid={problem === 'reason' || undefined}
+            aria-describedby={problem === 'reason' ? `${ids}-reason-error` : undefined}
+          />
+          {problem === 'reason' && (
+            <p id={`${ids}-reason-error`} className="field-error">
+              {t('case.required')}
+            </p>
+          )}
+        </div>
+        {move.isError && <ErrorMessage error={move.error} />}
+        <div className="actions">
+          <button type="submit" disabled={move.isPending}>
+            {t('case.move')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
 function TextForm({
   id,
   label,
@@ -307,56 +416,6 @@ function TextForm({
       <div className="actions">
         <button type="submit" disabled={busy}>
           {submit}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function UploadForm({ busy, onSubmit }: { busy: boolean; onSubmit: (file: File) => Promise<boolean> }) {
-  const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [key, setKey] = useState(0);
-  const send = (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    void onSubmit(file).then((ok) => {
-      if (ok) {
-        setFile(null);
-        setKey((k) => k + 1);
-      }
-    });
-  };
-  return (
-    <form className="stack" onSubmit={send} noValidate>
-      <div className="field">
-        <label htmlFor="case-file">{t('case.attach')}</label>
-        <p id="case-file-hint" className="hint">
-          {t('case.attachHint')}
-        </p>
-        <input
-          key={key}
-          id="case-file"
-          type="file"
-          accept=".pdf,.png,.jpg,.jpeg,.gif,.txt,.log,.csv"
-          aria-describedby={missing ? 'case-file-hint case-file-error' : 'case-file-hint'}
-          aria-invalid={missing || undefined}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-        {missing && (
-          <p id="case-file-error" className="field-error">
-            {t('case.chooseFile')}
-          </p>
-        )}
-      </div>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('case.upload')}
         </button>
       </div>
     </form>

@@ -4,8 +4,18 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Problem } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
-import { ErrorMessage, PageTitle } from '../ui/States';
-import { openCase, PRIORITIES, uploadAttachment, type CaseDetail, type Priority } from './api';
+import { useMe } from '../api/hooks';
+import { ErrorMessage, Loading, PageTitle } from '../ui/States';
+import { MAX_ATTACHMENT_BYTES } from '../ui/UploadForm';
+import {
+  isManager,
+  openCase,
+  PRIORITIES,
+  uploadAttachment,
+  useOnBehalfOf,
+  type CaseDetail,
+  type Priority,
+} from './api';
 
 export interface CaseForm {
   subject: string;
@@ -13,23 +23,27 @@ export interface CaseForm {
   description: string;
   product: string;
   priority: Priority;
+  onBehalfOf: string;
 }
 
 export const EMPTY_CASE: CaseForm = {
+  onBehalfOf: '',
   subject: '',
   shortDescription: '',
   description: '',
   product: '',
   priority: 'medium',
 };
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES };
 
 /** The form's own checks (the service checks again): field -> message key. */
 export function caseFormProblems(
   form: CaseForm,
   file: File | null,
+  needsContact = false,
 ): Partial<Record<keyof CaseForm | 'file', MessageKey>> {
   const problems: Partial<Record<keyof CaseForm | 'file', MessageKey>> = {};
+  if (needsContact && !form.onBehalfOf) problems.onBehalfOf = 'case.required';
   if (!form.subject.trim()) problems.subject = 'case.required';
   else if (form.subject.length > 300) problems.subject = 'newCase.tooLong';
   if (!form.shortDescription.trim()) problems.shortDescription = 'case.required';
@@ -49,7 +63,10 @@ export function NewCasePage() {
   const [file, setFile] = useState<File | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const [opened, setOpened] = useState<CaseDetail | null>(null);
-  const problems = caseFormProblems(form, file);
+  const me = useMe();
+  const manager = isManager(me.data?.roles ?? []);
+  const onBehalf = useOnBehalfOf(accountId, manager);
+  const problems = caseFormProblems(form, file, manager);
   const save = useMutation({
     mutationFn: async () => {
       const created =
@@ -60,6 +77,7 @@ export function NewCasePage() {
           description: form.description.trim() || undefined,
           product: form.product.trim() || undefined,
           priority: form.priority,
+          onBehalfOf: manager ? form.onBehalfOf : undefined,
         }));
       setOpened(created);
       if (file) await uploadAttachment(accountId, created.number, file);
@@ -93,10 +111,36 @@ export function NewCasePage() {
       </p>
     ) : null;
   };
+  if (me.isPending || (manager && onBehalf.isPending)) return <Loading />;
+  if (manager && onBehalf.isError)
+    return <ErrorMessage error={onBehalf.error} onRetry={() => void onBehalf.refetch()} />;
+  if (manager && !onBehalf.data?.allowed) {
+    return (
+      <>
+        <PageTitle>{t('newCase.title')}</PageTitle>
+        <p className="state empty">{t('newCase.managersMayNot')}</p>
+        <Link to={`/accounts/${accountId}/cases`}>{t('case.back')}</Link>
+      </>
+    );
+  }
   return (
     <>
-      <PageTitle>{t('newCase.title')}</PageTitle>
+      <PageTitle>{manager ? t('cases.newOnBehalf') : t('newCase.title')}</PageTitle>
       <form className="stack narrow" onSubmit={submit} noValidate>
+        {manager && (
+          <div className="field">
+            <label htmlFor="new-case-onBehalfOf">{t('newCase.onBehalfOf')}</label>
+            <select {...fieldProps('onBehalfOf')} value={form.onBehalfOf} onChange={set('onBehalfOf')} required>
+              <option value="">{t('newCase.chooseContact')}</option>
+              {(onBehalf.data?.contacts ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            {error('onBehalfOf')}
+          </div>
+        )}
         <div className="field">
           <label htmlFor="new-case-subject">{t('cases.subject')}</label>
           <input {...fieldProps('subject')} value={form.subject} onChange={set('subject')} maxLength={300} required />

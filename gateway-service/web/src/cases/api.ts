@@ -1,7 +1,7 @@
 // My Cases' server calls and shapes (portal-bff's /api/accounts/{id}/cases…), in one place.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { csrfToken, get, Problem, query, request, slugOf } from '../api/client';
-import type { Page, Section } from '../api/types';
+import { get, Problem, query, request, upload } from '../api/client';
+import type { Me, Page, Section } from '../api/types';
 
 export type CaseState = 'new' | 'in_progress' | 'awaiting_customer' | 'resolved' | 'closed';
 export const CASE_STATES: CaseState[] = ['new', 'in_progress', 'awaiting_customer', 'resolved', 'closed'];
@@ -27,7 +27,7 @@ export interface CaseSummary {
 
 export interface Activity {
   id: string;
-  kind: 'comment' | 'internal_note' | 'state_change' | 'attachment';
+  kind: 'comment' | 'internal_note' | 'state_change' | 'attachment' | 'opened' | 'account_change';
   text: string | null;
   fromState: CaseState | null;
   toState: CaseState | null;
@@ -37,10 +37,14 @@ export interface Activity {
   actorName: string | null;
   impersonatorId: string | null;
   at: string;
+  fromAccountId?: string | null;
+  toAccountId?: string | null;
 }
 
 export interface CaseDetail extends CaseSummary {
   requesterName: string | null;
+  openedById?: string | null;
+  openedByName?: string | null;
   shortDescription: string | null;
   description: string | null;
   product: string | null;
@@ -56,11 +60,32 @@ export interface CasePermissions {
   respond: boolean;
   changeState: boolean;
   internalNote: boolean;
+  changeAccount?: boolean;
 }
 
 export interface CasesScreen {
   cases: Section<Page<CaseSummary>>;
   permissions: CasePermissions;
+}
+
+/** A row of My Cases across accounts: the case and the account it belongs to (name and number may be unknown yet). */
+export interface AccountCase extends CaseSummary {
+  accountNumber: string | null;
+  accountName: string | null;
+}
+
+/** Which cases the list shows: the account in focus, or every account the user may see. */
+export type CaseScope = 'account' | 'all';
+
+/** Whether the user sees more than one account (managers, agents, customers of several accounts): only they switch. */
+export function seesSeveralAccounts(me: Pick<Me, 'allAccounts' | 'accounts'> | undefined): boolean {
+  return Boolean(me && (me.allAccounts || me.accounts.length > 1));
+}
+
+/** How a row names its account: "Name (number)", else whichever is known, else the id. */
+export function accountLabel(row: Pick<AccountCase, 'accountId' | 'accountName' | 'accountNumber'>): string {
+  if (row.accountName && row.accountNumber) return `${row.accountName} (${row.accountNumber})`;
+  return row.accountName ?? row.accountNumber ?? row.accountId;
 }
 
 export interface CaseScreen {
@@ -74,18 +99,48 @@ export interface NewCase {
   description?: string;
   product?: string;
   priority: Priority;
+  onBehalfOf?: string;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+}
+
+/** Whether the caller (an account manager) may open a case on behalf of a contact, and of whom. */
+export interface OnBehalfOf {
+  allowed: boolean;
+  contacts: Contact[];
+}
+
+/** Account managers (account executives who are not agents) open cases only on behalf of a contact. */
+export function isManager(roles: string[]): boolean {
+  return roles.includes('account_executive') && !roles.includes('success_agent') && !roles.includes('admin');
 }
 
 const base = (accountId: string) => `/api/accounts/${accountId}/cases`;
 
 /** The first page comes with the screen (cases as a section, with what the profile allows); "more" pages follow. */
-export function useCasePages(accountId: string, q: string, filter: CaseFilter) {
+export function useCasePages(accountId: string, q: string, filter: CaseFilter, enabled = true) {
   return useInfiniteQuery({
     queryKey: ['account', accountId, 'cases', q, filter],
     queryFn: ({ pageParam, signal }) =>
       get<CasesScreen>(`${base(accountId)}${query({ q, filter, after: pageParam, limit: 20 })}`, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.cases.data?.next ?? null,
+    enabled,
+  });
+}
+
+/** My Cases across every account the user may see, newest updated first; "more" pages follow. */
+export function useCasesAcrossAccounts(q: string, filter: CaseFilter, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['cases-across-accounts', q, filter],
+    queryFn: ({ pageParam, signal }) =>
+      get<Page<AccountCase>>(`/api/cases${query({ q, filter, after: pageParam, limit: 20 })}`, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next ?? null,
+    enabled,
   });
 }
 
@@ -99,43 +154,36 @@ export function useCase(accountId: string, number: string) {
   });
 }
 
+/** Asked only for account managers: the portal setting decides whether "New request on behalf of" shows. */
+export function useOnBehalfOf(accountId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['account', accountId, 'cases-on-behalf-of'],
+    queryFn: ({ signal }) => get<OnBehalfOf>(`${base(accountId)}/on-behalf-of`, signal),
+    enabled,
+  });
+}
+
+/** An agent moves a case to another account; the answer is the case under that account. */
+export async function changeCaseAccount(
+  accountId: string,
+  number: string,
+  to: string,
+  reason: string,
+): Promise<CaseDetail> {
+  return (
+    await request<CaseDetail>('POST', `${base(accountId)}/${encodeURIComponent(number)}/account`, {
+      body: { accountId: to, reason },
+    })
+  ).body;
+}
+
 export async function openCase(accountId: string, body: NewCase): Promise<CaseDetail> {
   return (await request<CaseDetail>('POST', base(accountId), { body })).body;
 }
 
 /** A file as multipart `file`, with the CSRF header like every change. */
-export async function uploadAttachment(accountId: string, number: string, file: File): Promise<CaseDetail> {
-  let token = csrfToken();
-  if (!token) {
-    await get('/api/me');
-    token = csrfToken();
-  }
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`${base(accountId)}/${encodeURIComponent(number)}/attachments`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': token },
-      body: form,
-    });
-  } catch {
-    throw new Problem(0, 'network', 'Network error', 'The portal could not be reached.');
-  }
-  const body = (response.headers.get('content-type') ?? '').includes('json')
-    ? await response.json().catch(() => null)
-    : null;
-  if (!response.ok) {
-    throw new Problem(
-      response.status,
-      slugOf(body?.type) || String(response.status),
-      body?.title ?? response.statusText,
-      body?.detail ?? '',
-      body?.field,
-    );
-  }
-  return body as CaseDetail;
+export function uploadAttachment(accountId: string, number: string, file: File): Promise<CaseDetail> {
+  return upload<CaseDetail>(`${base(accountId)}/${encodeURIComponent(number)}/attachments`, file);
 }
 
 export function attachmentUrl(accountId: string, number: string, attachmentId: string): string {
@@ -149,7 +197,8 @@ export type CaseAction =
   | { kind: 'accept' }
   | { kind: 'reject'; reason: string }
   | { kind: 'reopen'; reason: string }
-  | { kind: 'attach'; file: File };
+  | { kind: 'attach'; file: File }
+  | { kind: 'archive' };
 
 export function actionCall(accountId: string, number: string, action: CaseAction): Promise<unknown> {
   const path = `${base(accountId)}/${encodeURIComponent(number)}`;
@@ -170,6 +219,8 @@ export function actionCall(accountId: string, number: string, action: CaseAction
       return request('POST', `${path}/reopen`, { body: { reason: action.reason } });
     case 'attach':
       return uploadAttachment(accountId, number, action.file);
+    case 'archive':
+      return request('POST', `${path}/archive`);
   }
 }
 
@@ -178,7 +229,11 @@ export function useCaseAction(accountId: string, number: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (action: CaseAction) => actionCall(accountId, number, action),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['account', accountId] }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['account', accountId] }),
+        client.invalidateQueries({ queryKey: ['cases-across-accounts'] }),
+      ]),
   });
 }
 

@@ -33,17 +33,17 @@ describe('allows', () => {
 });
 
 describe('visibleTabs', () => {
-  it('shows a standard customer the three account tabs, My Account first, and no Customer Accounts', () => {
-    expect(visibleTabs(customer(standard), true)).toEqual(['my-account', 'subscriptions', 'cases']);
+  it('shows a standard customer the four account tabs, My Account first, and no Customer Accounts', () => {
+    expect(visibleTabs(customer(standard), true)).toEqual(['my-account', 'subscriptions', 'cases', 'success']);
   });
   it('hides a tab whose area the profile does not grant', () => {
     const noAccount = { ...standard, my_account: { level: 'none', scope: 'all' } } as Grants;
-    expect(visibleTabs(customer(noAccount), true)).toEqual(['subscriptions', 'cases']);
+    expect(visibleTabs(customer(noAccount), true)).toEqual(['subscriptions', 'cases', 'success']);
   });
   it('gives staff Customer Accounts, and the account tabs only with an account in focus', () => {
     const erin: Person = { roles: ['account_executive'], grants: standard, allAccounts: false, accounts: [] };
     expect(visibleTabs(erin, false)).toEqual(['customer-accounts']);
-    expect(visibleTabs(erin, true)).toEqual(['my-account', 'subscriptions', 'cases', 'customer-accounts']);
+    expect(visibleTabs(erin, true)).toEqual(['my-account', 'subscriptions', 'cases', 'success', 'customer-accounts']);
   });
 });
 
@@ -69,7 +69,15 @@ describe('landingPath', () => {
 
 describe('adminTabs', () => {
   it('gives admins the five admin screens, in order, under /admin', () => {
-    expect(adminTabs({ roles: ['admin'] })).toEqual(['users', 'account-managers', 'accounts', 'profiles', 'audit']);
+    expect(adminTabs({ roles: ['admin'] })).toEqual([
+      'users',
+      'account-managers',
+      'accounts',
+      'profiles',
+      'audit',
+      'settings',
+      'success-header',
+    ]);
     expect(adminPath('users')).toBe('/admin/users');
   });
   it('gives customers, executives and agents no admin screen', () => {

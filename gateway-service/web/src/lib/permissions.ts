@@ -15,10 +15,18 @@ export function allows(grants: Grants | null | undefined, area: Area, level: Lev
   return ORDER.indexOf(granted) >= ORDER.indexOf(level);
 }
 
-export type TabId = 'my-account' | 'subscriptions' | 'cases' | 'customer-accounts';
+export type TabId = 'my-account' | 'subscriptions' | 'cases' | 'success' | 'customer-accounts';
 
 /** The admin console's screens, in the order the navigation lists them. */
-export const ADMIN_TABS = ['users', 'account-managers', 'accounts', 'profiles', 'audit'] as const;
+export const ADMIN_TABS = [
+  'users',
+  'account-managers',
+  'accounts',
+  'profiles',
+  'audit',
+  'settings',
+  'success-header',
+] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export interface Person {
@@ -55,6 +63,8 @@ export function visibleTabs(person: Person, accountInFocus: boolean): TabId[] {
     if (allows(person.grants, 'my_account', 'view')) tabs.push('my-account');
     if (allows(person.grants, 'my_subscriptions', 'view')) tabs.push('subscriptions');
     if (allows(person.grants, 'my_cases', 'view')) tabs.push('cases');
+    // customer success (My Lists) shares My Cases' grant: scope all = the customer's case manager
+    if (allows(person.grants, 'my_cases', 'view')) tabs.push('success');
   }
   if (isStaff(person) || allows(person.grants, 'customer_accounts', 'view')) tabs.push('customer-accounts');
   return tabs;
@@ -76,6 +86,8 @@ export function tabPath(tab: TabId, accountId: string | undefined): string {
       return `/accounts/${accountId}/subscriptions`;
     case 'cases':
       return `/accounts/${accountId}/cases`;
+    case 'success':
+      return `/accounts/${accountId}/success`;
     case 'customer-accounts':
       return '/customer-accounts';
   }

@@ -22,7 +22,7 @@ export function MyAccountPage() {
   return (
     <>
       <PageTitle>{t('tab.my-account')}</PageTitle>
-      <Summary section={data?.account} {...common} />
+      <Summary section={data?.account} fields={data?.fields} {...common} />
       <InvoiceHistory
         accountId={accountId}
         section={data?.invoices}

@@ -1,15 +1,25 @@
-import type { AccountSummary, Section } from '../api/types';
+import type { AccountFieldValue, AccountSummary, Section } from '../api/types';
 import { useI18n } from '../i18n/I18n';
 import { SectionBox } from '../ui/Section';
+import { StatusBadge } from '../ui/StatusBadge';
 
 interface Props {
   section: Section<AccountSummary> | undefined;
+  /** The admin-defined fields that have a value on this account; shown when billing answered them. */
+  fields?: Section<AccountFieldValue[]>;
   loading: boolean;
   error: unknown;
 }
 
-export function Summary({ section, loading, error }: Props) {
-  const { t, money, date, instantDate } = useI18n();
+export function Summary({ section, fields, loading, error }: Props) {
+  const { t, money, date, instantDate, locale } = useI18n();
+  const shown = fields?.status === 'ok' ? (fields.data ?? []).filter((f) => f.value !== null && f.value !== '') : [];
+  const display = (f: AccountFieldValue) =>
+    f.type === 'date'
+      ? date(f.value)
+      : f.type === 'number'
+        ? new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(Number(f.value))
+        : f.value;
   return (
     <SectionBox id="summary" title={t('summary.title')} section={section} loading={loading} error={error}>
       {(a) => (
@@ -18,6 +28,14 @@ export function Summary({ section, loading, error }: Props) {
             <dt>{t('summary.name')}</dt>
             <dd data-field="name">{a.name}</dd>
           </div>
+          {a.status !== 'active' && (
+            <div>
+              <dt>{t('accounts.status')}</dt>
+              <dd data-field="status">
+                <StatusBadge status={a.status} />
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t('summary.number')}</dt>
             <dd data-field="accountNumber">{a.accountNumber}</dd>
@@ -42,6 +60,12 @@ export function Summary({ section, loading, error }: Props) {
             <dt>{t('summary.lastInvoiceDate')}</dt>
             <dd data-field="lastInvoiceDate">{date(a.lastInvoiceDate)}</dd>
           </div>
+          {shown.map((f) => (
+            <div key={f.name}>
+              <dt>{f.label}</dt>
+              <dd data-field={`field-${f.name}`}>{display(f)}</dd>
+            </div>
+          ))}
         </dl>
       )}
     </SectionBox>

@@ -4,8 +4,9 @@ import { Link, useLocation } from 'react-router';
 import { Problem, request } from '../../api/client';
 import { useI18n } from '../../i18n/I18n';
 import { Dialog } from '../../ui/Dialog';
-import { ErrorMessage, Loading, PageError, PageTitle } from '../../ui/States';
+import { ErrorMessage, PageError, PageTitle } from '../../ui/States';
 import { adminKeys, useAccountNames, useManagers, type Manager } from '../api';
+import { AdminTable } from '../AdminTable';
 
 /** Account Managers: the list, New, Edit (by name), and deleting several with a confirmation. */
 export function ManagersPage() {
@@ -67,52 +68,50 @@ export function ManagersPage() {
         </p>
       )}
       {remove.isError && <ErrorMessage error={remove.error} />}
-      {managers.isPending && <Loading />}
-      {managers.isError && <ErrorMessage error={managers.error} onRetry={() => void managers.refetch()} />}
-      {managers.data && rows.length === 0 && <p className="state empty">{t('managers.none')}</p>}
-      {rows.length > 0 && (
-        <div className="table-scroll" role="region" aria-label={t('managers.title')} tabIndex={0}>
-          <table data-testid="account-managers">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">{t('managers.select')}</span>
-                </th>
-                <th scope="col">{t('managers.name')}</th>
-                <th scope="col">{t('managers.employeeId')}</th>
-                <th scope="col">{t('managers.primaryEmail')}</th>
-                <th scope="col">{t('managers.phone')}</th>
-                <th scope="col">{t('managers.loginName')}</th>
-                <th scope="col">{t('managers.accounts')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <tr key={m.id} data-login={m.loginName}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={t('managers.selectOne', { name: m.name })}
-                      checked={selected.has(m.id)}
-                      onChange={(e) => toggle(m.id, e.target.checked)}
-                    />
-                  </td>
-                  <th scope="row">
-                    <Link to={`/admin/account-managers/${m.id}`} aria-label={t('managers.edit', { name: m.name })}>
-                      {m.name}
-                    </Link>
-                  </th>
-                  <td>{m.employeeId}</td>
-                  <td>{m.primaryEmail}</td>
-                  <td>{m.phone ?? m.mobile ?? '–'}</td>
-                  <td>{m.loginName}</td>
-                  <td>{m.accountIds.map((id) => accountName.get(id) ?? id.slice(0, 8)).join(', ') || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable
+        items={managers.data}
+        pending={managers.isPending}
+        error={managers.isError ? managers.error : null}
+        onRetry={() => void managers.refetch()}
+        label={t('managers.title')}
+        testId="account-managers"
+        empty={t('managers.none')}
+        head={
+          <>
+            <th scope="col">
+              <span className="visually-hidden">{t('managers.select')}</span>
+            </th>
+            <th scope="col">{t('managers.name')}</th>
+            <th scope="col">{t('managers.employeeId')}</th>
+            <th scope="col">{t('managers.primaryEmail')}</th>
+            <th scope="col">{t('managers.phone')}</th>
+            <th scope="col">{t('managers.loginName')}</th>
+            <th scope="col">{t('managers.accounts')}</th>
+          </>
+        }
+        row={(m) => (
+          <tr key={m.id} data-login={m.loginName}>
+            <td>
+              <input
+                type="checkbox"
+                aria-label={t('managers.selectOne', { name: m.name })}
+                checked={selected.has(m.id)}
+                onChange={(e) => toggle(m.id, e.target.checked)}
+              />
+            </td>
+            <th scope="row">
+              <Link to={`/admin/account-managers/${m.id}`} aria-label={t('managers.edit', { name: m.name })}>
+                {m.name}
+              </Link>
+            </th>
+            <td>{m.employeeId}</td>
+            <td>{m.primaryEmail}</td>
+            <td>{m.phone ?? m.mobile ?? '–'}</td>
+            <td>{m.loginName}</td>
+            <td>{m.accountIds.map((id) => accountName.get(id) ?? id.slice(0, 8)).join(', ') || '–'}</td>
+          </tr>
+        )}
+      />
       {confirming && (
         <ConfirmDelete
           managers={chosen}

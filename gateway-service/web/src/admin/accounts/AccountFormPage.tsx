@@ -6,8 +6,25 @@ import type { CustomerAccountRow } from '../../api/types';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import { ErrorMessage, Loading, NotFound, PageTitle } from '../../ui/States';
-import { adminKeys, useAccountNames, useManagers, type Manager } from '../api';
-import { accountProblems, CURRENCIES, managerChanges, managerOf, type AccountFields } from './accountForm';
+import {
+  accountFieldKeys,
+  adminKeys,
+  useAccountFieldDefinitions,
+  useAccountFieldValues,
+  useAccountNames,
+  useManagers,
+  type AccountFieldDefinition,
+  type Manager,
+} from '../api';
+import { fieldValuesBody, valueProblem } from './accountFieldForm';
+import {
+  accountProblems,
+  CURRENCIES,
+  managerChanges,
+  managerOf,
+  saveProblemPlace,
+  type AccountFields,
+} from './accountForm';
 
 /** Add an account (active), or edit one: name, number, and its Account Manager (one per account). */
 export function AccountFormPage() {
@@ -15,23 +32,50 @@ export function AccountFormPage() {
   const isNew = !accountId || accountId === 'new';
   const accounts = useAccountNames();
   const managers = useManagers();
-  if (accounts.isPending || managers.isPending) return <Loading />;
-  if (accounts.isError || managers.isError) {
-    return <ErrorMessage error={accounts.error ?? managers.error} onRetry={() => void accounts.refetch()} />;
+  const definitions = useAccountFieldDefinitions();
+  const values = useAccountFieldValues(isNew ? undefined : accountId);
+  if (accounts.isPending || managers.isPending || definitions.isPending || (!isNew && values.isPending)) {
+    return <Loading />;
+  }
+  if (accounts.isError || managers.isError || definitions.isError || values.isError) {
+    return (
+      <ErrorMessage
+        error={accounts.error ?? managers.error ?? definitions.error ?? values.error}
+        onRetry={() => {
+          void accounts.refetch();
+          void definitions.refetch();
+          if (!isNew) void values.refetch();
+        }}
+      />
+    );
   }
   const existing = isNew ? undefined : accounts.data.find((a) => a.accountId === accountId);
   if (!isNew && !existing) return <NotFound />;
-  return <AccountForm key={accountId ?? 'new'} existing={existing} all={accounts.data} managers={managers.data} />;
+  const current = Object.fromEntries((values.data ?? []).map((v) => [v.name, v.value ?? '']));
+  return (
+    <AccountForm
+      key={accountId ?? 'new'}
+      existing={existing}
+      all={accounts.data}
+      managers={managers.data}
+      definitions={definitions.data}
+      current={current}
+    />
+  );
 }
 
 function AccountForm({
   existing,
   all,
   managers,
+  definitions,
+  current,
 }: {
   existing?: CustomerAccountRow;
   all: CustomerAccountRow[];
   managers: Manager[];
+  definitions: AccountFieldDefinition[];
+  current: Record<string, string>;
 }) {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -44,6 +88,8 @@ function AccountForm({
   });
   const [managerId, setManagerId] = useState(existing ? (managerOf(managers, existing.accountId)?.id ?? '') : '');
   const [problems, setProblems] = useState<Partial<Record<keyof AccountFields, string>>>({});
+  const [fieldValues, setFieldValues] = useState<Record<string, string>>(current);
+  const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -54,9 +100,20 @@ function AccountForm({
       Object.entries(found).map(([f, p]) => [f, t(`adminAccounts.problem.${p}` as MessageKey)]),
     ) as Partial<Record<keyof AccountFields, string>>;
     setProblems(messages);
+    const wrongValues: Record<string, string> = {};
+    for (const d of definitions) {
+      const p = valueProblem(d, fieldValues[d.name]);
+      if (p) wrongValues[d.name] = t(`accountFields.problem.${p}`, { options: d.options.join(', ') });
+    }
+    setFieldProblems(wrongValues);
     const firstWrong = (['name', 'number', 'currency'] as const).find((f) => messages[f]);
     if (firstWrong) {
       document.getElementById(`${id}-${firstWrong}`)?.focus();
+      return;
+    }
+    const firstWrongValue = definitions.find((d) => wrongValues[d.name]);
+    if (firstWrongValue) {
+      document.getElementById(`${id}-field-${firstWrongValue.name}`)?.focus();
       return;
     }
     setBusy(true);
@@ -69,8 +126,10 @@ function AccountForm({
           name: values.name.trim(),
           currency: values.currency,
           status: existing?.status === 'inactive' ? 'inactive' : 'active',
+          fields: fieldValuesBody(definitions, fieldValues),
         },
       });
+      void client.invalidateQueries({ queryKey: accountFieldKeys.values(accountId) });
       for (const change of managerChanges(managers, accountId, managerId)) {
         await request('PUT', `/api/admin/account-managers/${change.managerId}/accounts`, {
           body: { accountIds: change.accountIds },
@@ -81,7 +140,24 @@ function AccountForm({
       navigate('/admin/accounts', { state: { notice: t('adminAccounts.saved', { name: values.name.trim() }) } });
     } catch (err) {
       setBusy(false);
-      setFailure(err);
+      // billing names the input it refuses (a taken name or number, fields.<name>): show it there
+      const place = saveProblemPlace(
+        err,
+        definitions.map((d) => d.name),
+      );
+      if (place.at === 'field') {
+        setProblems({
+          [place.field]: place.problem ? t(`adminAccounts.problem.${place.problem}` as MessageKey) : place.message,
+        });
+        document.getElementById(`${id}-${place.field}`)?.focus();
+        // the names listed for the quick check were behind: take them again
+        if (place.problem === 'nameTaken') void client.invalidateQueries({ queryKey: ['admin', 'account-names'] });
+      } else if (place.at === 'accountField') {
+        setFieldProblems({ [place.name]: place.message });
+        document.getElementById(`${id}-field-${place.name}`)?.focus();
+      } else {
+        setFailure(err);
+      }
     }
   };
 
@@ -166,6 +242,16 @@ function AccountForm({
             ))}
           </select>
         </div>
+        {definitions.map((d) => (
+          <ValueInput
+            key={d.name}
+            id={`${id}-field-${d.name}`}
+            definition={d}
+            value={fieldValues[d.name] ?? ''}
+            problem={fieldProblems[d.name]}
+            onChange={(v) => setFieldValues((all) => ({ ...all, [d.name]: v }))}
+          />
+        ))}
         {existing && (
           <p>
             {t('accounts.status')}:{' '}
@@ -181,5 +267,61 @@ function AccountForm({
         </div>
       </form>
     </>
+  );
+}
+
+/** One admin-defined field's input, by its type. */
+function ValueInput({
+  id,
+  definition: d,
+  value,
+  problem,
+  onChange,
+}: {
+  id: string;
+  definition: AccountFieldDefinition;
+  value: string;
+  problem: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  const common = {
+    id,
+    value,
+    required: d.required,
+    'aria-invalid': problem ? true : undefined,
+    'aria-describedby': problem ? `${id}-error` : undefined,
+    'data-account-field': d.name,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {d.label}
+        {d.required ? ` (${t('accountFields.requiredMark')})` : ''}
+      </label>
+      {d.type === 'picklist' ? (
+        <select {...common} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t('accountFields.noValue')}</option>
+          {d.options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          {...common}
+          type={d.type === 'date' ? 'date' : 'text'}
+          inputMode={d.type === 'number' ? 'decimal' : undefined}
+          maxLength={d.type === 'text' ? 1000 : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+      {problem && (
+        <span id={`${id}-error`} className="field-error">
+          {problem}
+        </span>
+      )}
+    </div>
   );
 }

@@ -5,9 +5,10 @@ import { Problem, request } from '../../api/client';
 import type { CustomerAccountRow } from '../../api/types';
 import { useI18n } from '../../i18n/I18n';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { ErrorMessage, Loading, PageError, PageTitle } from '../../ui/States';
+import { ErrorMessage, PageError, PageTitle } from '../../ui/States';
 import { useAccountNames, useManagers } from '../api';
 import { managerOf } from './accountForm';
+import { AdminTable } from '../AdminTable';
 
 /** Accounts: every account with its manager and status; Add, Edit, Deactivate and Reactivate. */
 export function AccountsPage() {
@@ -34,13 +35,15 @@ export function AccountsPage() {
     },
   });
   if (accounts.error instanceof Problem && accounts.error.status === 403) return <PageError error={accounts.error} />;
-  const rows = accounts.data ?? [];
   return (
     <>
       <PageTitle>{t('adminAccounts.title')}</PageTitle>
       <div className="actions">
         <Link className="button primary" to="/admin/accounts/new">
           {t('adminAccounts.new')}
+        </Link>
+        <Link className="button" to="/admin/accounts/fields">
+          {t('accountFields.title')}
         </Link>
       </div>
       {notice && (
@@ -49,64 +52,56 @@ export function AccountsPage() {
         </p>
       )}
       {flip.isError && <ErrorMessage error={flip.error} />}
-      {accounts.isPending && <Loading />}
-      {accounts.isError && <ErrorMessage error={accounts.error} onRetry={() => void accounts.refetch()} />}
-      {accounts.data && rows.length === 0 && <p className="state empty">{t('accounts.none')}</p>}
-      {rows.length > 0 && (
-        <div className="table-scroll" role="region" aria-label={t('adminAccounts.title')} tabIndex={0}>
-          <table data-testid="admin-accounts">
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.name')}</th>
-                <th scope="col">{t('accounts.number')}</th>
-                <th scope="col">{t('adminAccounts.currency')}</th>
-                <th scope="col">{t('accounts.manager')}</th>
-                <th scope="col">{t('accounts.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('users.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.accountId}>
-                  <th scope="row">{a.name}</th>
-                  <td>{a.accountNumber}</td>
-                  <td>{a.currency}</td>
-                  <td>{(managers.data && managerOf(managers.data, a.accountId)?.name) ?? a.accountManager ?? '–'}</td>
-                  <td>
-                    <StatusBadge status={a.status} />
-                  </td>
-                  <td>
-                    <div className="row-actions">
-                      <Link
-                        to={`/admin/accounts/${a.accountId}`}
-                        aria-label={t('adminAccounts.editOne', { name: a.name })}
-                      >
-                        {t('profiles.edit')}
-                      </Link>
-                      <button
-                        type="button"
-                        className={a.status === 'active' ? 'danger' : undefined}
-                        disabled={flip.isPending}
-                        onClick={() => flip.mutate(a)}
-                        aria-label={t(
-                          a.status === 'active' ? 'adminAccounts.deactivateOne' : 'adminAccounts.reactivateOne',
-                          {
-                            name: a.name,
-                          },
-                        )}
-                      >
-                        {t(a.status === 'active' ? 'adminAccounts.deactivate' : 'adminAccounts.reactivate')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable
+        items={accounts.data}
+        pending={accounts.isPending}
+        error={accounts.isError ? accounts.error : null}
+        onRetry={() => void accounts.refetch()}
+        label={t('adminAccounts.title')}
+        testId="admin-accounts"
+        empty={t('accounts.none')}
+        head={
+          <>
+            <th scope="col">{t('accounts.name')}</th>
+            <th scope="col">{t('accounts.number')}</th>
+            <th scope="col">{t('adminAccounts.currency')}</th>
+            <th scope="col">{t('accounts.manager')}</th>
+            <th scope="col">{t('accounts.status')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('users.actions')}</span>
+            </th>
+          </>
+        }
+        row={(a) => (
+          <tr key={a.accountId}>
+            <th scope="row">{a.name}</th>
+            <td>{a.accountNumber}</td>
+            <td>{a.currency}</td>
+            <td>{(managers.data && managerOf(managers.data, a.accountId)?.name) ?? a.accountManager ?? '–'}</td>
+            <td>
+              <StatusBadge status={a.status} />
+            </td>
+            <td>
+              <div className="row-actions">
+                <Link to={`/admin/accounts/${a.accountId}`} aria-label={t('adminAccounts.editOne', { name: a.name })}>
+                  {t('profiles.edit')}
+                </Link>
+                <button
+                  type="button"
+                  className={a.status === 'active' ? 'danger' : undefined}
+                  disabled={flip.isPending}
+                  onClick={() => flip.mutate(a)}
+                  aria-label={t(a.status === 'active' ? 'adminAccounts.deactivateOne' : 'adminAccounts.reactivateOne', {
+                    name: a.name,
+                  })}
+                >
+                  {t(a.status === 'active' ? 'adminAccounts.deactivate' : 'adminAccounts.reactivate')}
+                </button>
+              </div>
+            </td>
+          </tr>
+        )}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Problem } from '../../api/client';
 import type { Manager } from '../api';
-import { accountProblems, managerChanges, managerOf } from './accountForm';
+import { accountProblems, managerChanges, managerOf, nameKey, saveProblemPlace } from './accountForm';
 
 const manager = (id: string, accountIds: string[]): Manager => ({
   id,
@@ -25,10 +26,54 @@ describe('accountProblems', () => {
       currency: 'required',
     });
   });
+  it('compares names as billing does: runs of spaces count as one', () => {
+    expect(nameKey('  ACME   Corporation ')).toBe('acme corporation');
+    expect(accountProblems({ name: 'Acme  corporation', number: 'A-000200', currency: 'USD' }, others, null)).toEqual({
+      name: 'nameTaken',
+    });
+  });
   it('lets an account keep its own name when edited', () => {
     expect(accountProblems({ name: 'Acme Corporation', number: 'A-000101', currency: 'USD' }, others, 'a1')).toEqual(
       {},
     );
+  });
+});
+
+describe('saveProblemPlace', () => {
+  const problem = (status: number, slug: string, field?: string) =>
+    new Problem(status, slug, 'Conflict', `billing says ${slug}`, field);
+  it("puts billing's taken name at the name input, in the form's own words (the list it checked was behind)", () => {
+    expect(saveProblemPlace(problem(409, 'account-name-taken', 'name'), [])).toEqual({
+      at: 'field',
+      field: 'name',
+      problem: 'nameTaken',
+      message: 'billing says account-name-taken',
+    });
+  });
+  it('puts a taken number at the number input, also from a billing that does not name the field', () => {
+    expect(saveProblemPlace(problem(409, 'duplicate-account-number'), [])).toMatchObject({
+      at: 'field',
+      field: 'number',
+      problem: 'numberTaken',
+    });
+  });
+  it("puts another refusal naming an input at that input with billing's words", () => {
+    expect(saveProblemPlace(problem(400, 'invalid-input', 'number'), [])).toEqual({
+      at: 'field',
+      field: 'number',
+      message: 'billing says invalid-input',
+    });
+    expect(saveProblemPlace(problem(400, 'invalid-input', 'fields.tier'), ['tier'])).toEqual({
+      at: 'accountField',
+      name: 'tier',
+      message: 'billing says invalid-input',
+    });
+  });
+  it('leaves anything else to the form: an unknown field, no field, not a problem', () => {
+    expect(saveProblemPlace(problem(400, 'invalid-input', 'fields.gone'), ['tier'])).toEqual({ at: 'form' });
+    expect(saveProblemPlace(problem(400, 'invalid-input', 'status'), ['tier'])).toEqual({ at: 'form' });
+    expect(saveProblemPlace(problem(503, 'service-unavailable'), [])).toEqual({ at: 'form' });
+    expect(saveProblemPlace(new Error('boom'), [])).toEqual({ at: 'form' });
   });
 });
 

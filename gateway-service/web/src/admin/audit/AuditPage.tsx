@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18n';
 import { ErrorMessage, Loading, PageError, PageTitle } from '../../ui/States';
 import { adminKeys, useAccountNames, type AuditEvent, type ImpersonationSession, type UserPage } from '../api';
 import { AUDIT_ACTIONS, auditPath, rangeProblem, readAuditSearch, type AuditSearch } from './auditSearch';
+import { AdminTable } from '../AdminTable';
 
 /** The audit trail (search by who, acting admin, account, action and time) and the active impersonations. */
 export function AuditPage() {
@@ -105,43 +106,41 @@ export function AuditPage() {
             {t('audit.rangeProblem')}
           </p>
         )}
-        {events.isPending && !rangeProblem(search) && <Loading />}
-        {events.isError && <ErrorMessage error={events.error} onRetry={() => void events.refetch()} />}
-        {events.data && events.data.length === 0 && <p className="state empty">{t('audit.none')}</p>}
-        {events.data && events.data.length > 0 && (
-          <div className="table-scroll" role="region" aria-label={t('audit.trail')} tabIndex={0}>
-            <table data-testid="audit">
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.at')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.user')}</th>
-                  <th scope="col">{t('audit.actingAdmin')}</th>
-                  <th scope="col">{t('users.accounts')}</th>
-                  <th scope="col">{t('audit.detail')}</th>
-                  <th scope="col">{t('audit.source')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.data.map((e) => (
-                  <tr key={e.id} data-session={e.sessionId ?? undefined}>
-                    <td>{dateTime(e.at)}</td>
-                    <td>
-                      {(AUDIT_ACTIONS as readonly string[]).includes(e.action)
-                        ? t(`audit.action.${e.action as (typeof AUDIT_ACTIONS)[number]}`)
-                        : e.action}
-                    </td>
-                    <th scope="row">{e.username ?? e.userId}</th>
-                    <td>{e.actingAdmin ? (adminName.get(e.actingAdmin) ?? e.actingAdmin) : '–'}</td>
-                    <td>{e.accountIds.map((id) => accountName.get(id) ?? id.slice(0, 8)).join(', ') || '–'}</td>
-                    <td className="wrap">{e.detail ?? '–'}</td>
-                    <td>{e.sourceAddress || '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AdminTable
+          items={events.data}
+          pending={events.isPending && !rangeProblem(search)}
+          error={events.isError ? events.error : null}
+          onRetry={() => void events.refetch()}
+          label={t('audit.trail')}
+          testId="audit"
+          empty={t('audit.none')}
+          head={
+            <>
+              <th scope="col">{t('audit.at')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.user')}</th>
+              <th scope="col">{t('audit.actingAdmin')}</th>
+              <th scope="col">{t('users.accounts')}</th>
+              <th scope="col">{t('audit.detail')}</th>
+              <th scope="col">{t('audit.source')}</th>
+            </>
+          }
+          row={(e) => (
+            <tr key={e.id} data-session={e.sessionId ?? undefined}>
+              <td>{dateTime(e.at)}</td>
+              <td>
+                {(AUDIT_ACTIONS as readonly string[]).includes(e.action)
+                  ? t(`audit.action.${e.action as (typeof AUDIT_ACTIONS)[number]}`)
+                  : e.action}
+              </td>
+              <th scope="row">{e.username ?? e.userId}</th>
+              <td>{e.actingAdmin ? (adminName.get(e.actingAdmin) ?? e.actingAdmin) : '–'}</td>
+              <td>{e.accountIds.map((id) => accountName.get(id) ?? id.slice(0, 8)).join(', ') || '–'}</td>
+              <td className="wrap">{e.detail ?? '–'}</td>
+              <td>{e.sourceAddress || '–'}</td>
+            </tr>
+          )}
+        />
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 import { query } from '../../api/client';
 
-export const AUDIT_ACTIONS = ['impersonation.started', 'impersonation.ended'] as const;
+export const AUDIT_ACTIONS = ['impersonation.started', 'impersonation.ended', 'settings.changed'] as const;
 
 export interface AuditSearch {
   who: string;

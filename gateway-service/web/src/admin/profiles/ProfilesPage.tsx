@@ -4,8 +4,9 @@ import { Link, useLocation } from 'react-router';
 import { Problem, request } from '../../api/client';
 import { useI18n } from '../../i18n/I18n';
 import { Dialog } from '../../ui/Dialog';
-import { ErrorMessage, Loading, PageError, PageTitle } from '../../ui/States';
+import { ErrorMessage, PageError, PageTitle } from '../../ui/States';
 import { adminKeys, useProfiles, type Profile } from '../api';
+import { AdminTable } from '../AdminTable';
 
 /** Profiles: the list; Edit, Copy, and Delete for a profile nobody has. */
 export function ProfilesPage() {
@@ -25,7 +26,6 @@ export function ProfilesPage() {
     },
   });
   if (profiles.error instanceof Problem && profiles.error.status === 403) return <PageError error={profiles.error} />;
-  const rows = profiles.data ?? [];
   return (
     <>
       <PageTitle>{t('profiles.title')}</PageTitle>
@@ -40,60 +40,55 @@ export function ProfilesPage() {
         </p>
       )}
       {remove.isError && <ErrorMessage error={remove.error} />}
-      {profiles.isPending && <Loading />}
-      {profiles.isError && <ErrorMessage error={profiles.error} onRetry={() => void profiles.refetch()} />}
-      {profiles.data && rows.length === 0 && <p className="state empty">{t('profiles.none')}</p>}
-      {rows.length > 0 && (
-        <div className="table-scroll" role="region" aria-label={t('profiles.title')} tabIndex={0}>
-          <table data-testid="profiles">
-            <thead>
-              <tr>
-                <th scope="col">{t('profiles.name')}</th>
-                <th scope="col">{t('profiles.description')}</th>
-                <th scope="col">{t('profiles.defaultFor')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('users.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    {p.name}
-                    {p.builtin && <span className="badge badge-default">{t('profiles.builtin')}</span>}
-                  </th>
-                  <td className="wrap">{p.description ?? '–'}</td>
-                  <td>{p.defaultFor ? t(`users.type.${p.defaultFor as 'customer'}`) : '–'}</td>
-                  <td>
-                    <div className="row-actions">
-                      <Link to={`/admin/profiles/${p.id}`} aria-label={t('profiles.editOne', { name: p.name })}>
-                        {t('profiles.edit')}
-                      </Link>
-                      <Link
-                        to={`/admin/profiles/new?copy=${p.id}`}
-                        aria-label={t('profiles.copyOne', { name: p.name })}
-                      >
-                        {t('profiles.copy')}
-                      </Link>
-                      {!p.builtin && (
-                        <button
-                          type="button"
-                          className="danger"
-                          onClick={() => setDeleting(p)}
-                          aria-label={t('profiles.deleteOne', { name: p.name })}
-                        >
-                          {t('profiles.delete')}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable
+        items={profiles.data}
+        pending={profiles.isPending}
+        error={profiles.isError ? profiles.error : null}
+        onRetry={() => void profiles.refetch()}
+        label={t('profiles.title')}
+        testId="profiles"
+        empty={t('profiles.none')}
+        head={
+          <>
+            <th scope="col">{t('profiles.name')}</th>
+            <th scope="col">{t('profiles.description')}</th>
+            <th scope="col">{t('profiles.defaultFor')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('users.actions')}</span>
+            </th>
+          </>
+        }
+        row={(p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              {p.name}
+              {p.builtin && <span className="badge badge-default">{t('profiles.builtin')}</span>}
+            </th>
+            <td className="wrap">{p.description ?? '–'}</td>
+            <td>{p.defaultFor ? t(`users.type.${p.defaultFor as 'customer'}`) : '–'}</td>
+            <td>
+              <div className="row-actions">
+                <Link to={`/admin/profiles/${p.id}`} aria-label={t('profiles.editOne', { name: p.name })}>
+                  {t('profiles.edit')}
+                </Link>
+                <Link to={`/admin/profiles/new?copy=${p.id}`} aria-label={t('profiles.copyOne', { name: p.name })}>
+                  {t('profiles.copy')}
+                </Link>
+                {!p.builtin && (
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => setDeleting(p)}
+                    aria-label={t('profiles.deleteOne', { name: p.name })}
+                  >
+                    {t('profiles.delete')}
+                  </button>
+                )}
+              </div>
+            </td>
+          </tr>
+        )}
+      />
       {deleting && (
         <Dialog title={t('profiles.confirmTitle', { name: deleting.name })} onClose={() => setDeleting(null)}>
           <p>{t('profiles.confirmText')}</p>

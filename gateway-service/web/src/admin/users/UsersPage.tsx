@@ -6,7 +6,7 @@ import { useMe } from '../../api/hooks';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import { ActionsMenu, type MenuAction } from '../../ui/ActionsMenu';
-import { ErrorMessage, Loading, PageError, PageTitle } from '../../ui/States';
+import { PageError, PageTitle } from '../../ui/States';
 import { Problem } from '../../api/client';
 import {
   adminKeys,
@@ -20,6 +20,7 @@ import {
 } from '../api';
 import { ImpersonateDialog, ProfileDialog, ResetPasswordDialog } from './UserDialogs';
 import { pageCount, readUserSearch, sortUsers, writeUserSearch } from './userSearch';
+import { AdminTable } from '../AdminTable';
 
 const COLUMNS: { sort: UserSearch['sort']; label: MessageKey }[] = [
   { sort: 'name', label: 'users.name' },
@@ -131,70 +132,66 @@ export function UsersPage() {
           {notice}
         </p>
       )}
-      {users.isPending && <Loading />}
-      {users.isError && <ErrorMessage error={users.error} onRetry={() => void users.refetch()} />}
-      {page && page.items.length === 0 && <p className="state empty">{t('users.none')}</p>}
-      {page && page.items.length > 0 && (
-        <div className="table-scroll" role="region" aria-label={t('users.title')} tabIndex={0}>
-          <table data-testid="users">
-            <thead>
-              <tr>
-                {COLUMNS.map((c) => {
-                  const sorted = search.sort === c.sort;
-                  return (
-                    <th
-                      key={c.sort}
-                      scope="col"
-                      aria-sort={sorted ? (search.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-                    >
-                      <button type="button" className="sort" onClick={() => go(sortUsers(search, c.sort))}>
-                        {t(c.label)}
-                        <span aria-hidden="true" className="sort-mark">
-                          {sorted ? (search.direction === 'asc' ? '▲' : '▼') : '↕'}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
-                <th scope="col">{t('users.accounts')}</th>
-                <th scope="col">{t('users.profile')}</th>
-                <th scope="col">{t('users.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('users.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((u) => (
-                <tr key={u.id} data-username={u.username}>
-                  <th scope="row">{u.name || u.username}</th>
-                  <td>{u.username}</td>
-                  <td>{u.email ?? '–'}</td>
-                  <td>
-                    {USER_TYPES.includes(u.type as never)
-                      ? t(`users.type.${u.type as (typeof USER_TYPES)[number]}`)
-                      : u.type}
-                  </td>
-                  <td>{u.accountIds.map((id) => accountName.get(id) ?? id.slice(0, 8)).join(', ') || '–'}</td>
-                  <td>{u.profile ?? '–'}</td>
-                  <td>
-                    <span className={u.enabled ? 'badge badge-active' : 'badge badge-default'}>
-                      {t(u.enabled ? 'users.enabled' : 'users.disabled')}
+      <AdminTable
+        items={page?.items}
+        pending={users.isPending}
+        error={users.isError ? users.error : null}
+        onRetry={() => void users.refetch()}
+        label={t('users.title')}
+        testId="users"
+        empty={t('users.none')}
+        head={
+          <>
+            {COLUMNS.map((c) => {
+              const sorted = search.sort === c.sort;
+              return (
+                <th
+                  key={c.sort}
+                  scope="col"
+                  aria-sort={sorted ? (search.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button type="button" className="sort" onClick={() => go(sortUsers(search, c.sort))}>
+                    {t(c.label)}
+                    <span aria-hidden="true" className="sort-mark">
+                      {sorted ? (search.direction === 'asc' ? '▲' : '▼') : '↕'}
                     </span>
-                  </td>
-                  <td className="num">
-                    <ActionsMenu
-                      text={t('users.actions')}
-                      label={t('users.actionsFor', { name: label(u) })}
-                      actions={actionsFor(u)}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  </button>
+                </th>
+              );
+            })}
+            <th scope="col">{t('users.accounts')}</th>
+            <th scope="col">{t('users.profile')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('users.actions')}</span>
+            </th>
+          </>
+        }
+        row={(u) => (
+          <tr key={u.id} data-username={u.username}>
+            <th scope="row">{u.name || u.username}</th>
+            <td>{u.username}</td>
+            <td>{u.email ?? '–'}</td>
+            <td>
+              {USER_TYPES.includes(u.type as never) ? t(`users.type.${u.type as (typeof USER_TYPES)[number]}`) : u.type}
+            </td>
+            <td>{u.accountIds.map((id) => accountName.get(id) ?? id.slice(0, 8)).join(', ') || '–'}</td>
+            <td>{u.profile ?? '–'}</td>
+            <td>
+              <span className={u.enabled ? 'badge badge-active' : 'badge badge-default'}>
+                {t(u.enabled ? 'users.enabled' : 'users.disabled')}
+              </span>
+            </td>
+            <td className="num">
+              <ActionsMenu
+                text={t('users.actions')}
+                label={t('users.actionsFor', { name: label(u) })}
+                actions={actionsFor(u)}
+              />
+            </td>
+          </tr>
+        )}
+      />
       {page && page.total > 0 && (
         <nav className="pager" aria-label={t('users.pages')}>
           <button type="button" disabled={search.page === 0} onClick={() => go({ ...search, page: search.page - 1 })}>

@@ -11,19 +11,35 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Features depend one way (supportcase uses account's status, never the reverse); controllers never touch the store. */
+/**
+ * Features depend one way (supportcase uses account's status, never the reverse); controllers never
+ * touch the store.
+ */
 @AnalyzeClasses(packages = "io.peakhub.cases", importOptions = ImportOption.DoNotIncludeTests.class)
 class CaseArchitectureTest {
 
   @ArchTest
-  static final ArchRule featuresHaveNoCycles = slices().matching("io.peakhub.cases.(*)..").should().beFreeOfCycles();
+  static final ArchRule featuresHaveNoCycles =
+      slices().matching("io.peakhub.cases.(*)..").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule accountKnowsNothingOfCases = noClasses().that().resideInAPackage("..cases.account..")
-      .should().dependOnClassesThat().resideInAPackage("..cases.supportcase..");
+  static final ArchRule accountKnowsNothingOfCases =
+      noClasses()
+          .that()
+          .resideInAPackage("..cases.account..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("..cases.supportcase..");
 
   @ArchTest
-  static final ArchRule controllersDoNotTouchTheStore = noClasses().that().areAnnotatedWith(RestController.class)
-      .should().dependOnClassesThat().areAssignableTo(MongoTemplate.class)
-      .orShould().dependOnClassesThat().areAssignableTo(Repository.class);
+  static final ArchRule controllersDoNotTouchTheStore =
+      noClasses()
+          .that()
+          .areAnnotatedWith(RestController.class)
+          .should()
+          .dependOnClassesThat()
+          .areAssignableTo(MongoTemplate.class)
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(Repository.class);
 }

@@ -27,7 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** Bad input is a 4xx problem+json with nothing stored; search text can never become a query operator or a slow regex. */
+/**
+ * Bad input is a 4xx problem+json with nothing stored; search text can never become a query
+ * operator or a slow regex.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(CaseTestSupport.Beans.class)
@@ -38,7 +41,9 @@ class CaseBadInputTest {
   static final String SAM = UUID.randomUUID().toString();
 
   static {
-    TestAccess.GRANTS.grant(CARA, myCases(Level.create, Grant.Scope.all), ACME.toString()).grantAll(SAM);
+    TestAccess.GRANTS
+        .grant(CARA, myCases(Level.create, Grant.Scope.all), ACME.toString())
+        .grantAll(SAM);
   }
 
   @DynamicPropertySource
@@ -60,7 +65,8 @@ class CaseBadInputTest {
   }
 
   private static ResultActions problem(ResultActions result, int status) throws Exception {
-    return result.andExpect(status().is(status))
+    return result
+        .andExpect(status().is(status))
         .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
   }
 
@@ -69,11 +75,19 @@ class CaseBadInputTest {
   }
 
   @ParameterizedTest(name = "search \"{0}\"")
-  @ValueSource(strings = {"{\"$where\":\"sleep(1000)\"}", "$where", "(a+)+$", "^(a|aa)+$", ".*.*.*.*=", "x{1000000}",
-      "a\\", "[a-z"})
+  @ValueSource(
+      strings = {
+        "{\"$where\":\"sleep(1000)\"}",
+        "$where",
+        "(a+)+$",
+        "^(a|aa)+$",
+        ".*.*.*.*=",
+        "x{1000000}",
+        "a\\",
+        "[a-z"
+      })
   void operatorsAndRegexSyntaxInSearchAreRefused(String q) throws Exception {
-    problem(api.search(cara, ACME, q), 400)
-        .andExpect(jsonPath("$.field").value("q"));
+    problem(api.search(cara, ACME, q), 400).andExpect(jsonPath("$.field").value("q"));
   }
 
   @Test
@@ -89,23 +103,50 @@ class CaseBadInputTest {
     String withBrackets = api.opened(cara, ACME, tag + " printer (floor 2) jams");
     String plain = api.opened(cara, ACME, tag + " printer floor 2 jams");
     api.search(cara, ACME, tag.toUpperCase() + " PRINTER (FLOOR 2)")
-        .andExpect(status().isOk()).andExpect(jsonPath("$.items[*].number").value(contains(withBrackets)));
-    api.search(cara, ACME, tag).andExpect(jsonPath("$.items[*].number").value(contains(plain, withBrackets)));
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[*].number").value(contains(withBrackets)));
+    api.search(cara, ACME, tag)
+        .andExpect(jsonPath("$.items[*].number").value(contains(plain, withBrackets)));
     // "." is a character here, not "any character" (as a regex, "r.f" would match "printer floor")
     api.search(cara, ACME, tag + " printer.floor").andExpect(jsonPath("$.items").isEmpty());
-    api.search(cara, ACME, plain.toLowerCase()).andExpect(jsonPath("$.items[*].number").value(contains(plain)));
+    api.search(cara, ACME, plain.toLowerCase())
+        .andExpect(jsonPath("$.items[*].number").value(contains(plain)));
   }
 
   @Test
   void anOperatorObjectInABodyFieldIsRefusedAndNothingIsStored() throws Exception {
     long before = cases.count();
-    problem(api.open(cara, ACME, """
-        {"subject":{"$where":"1"},"shortDescription":"x","priority":"low"}"""), 400);
-    problem(api.open(cara, ACME, """
-        {"subject":"ok","shortDescription":"x","priority":"urgent!!"}"""), 400).andExpect(jsonPath("$.field").value("priority"));
-    problem(api.open(cara, ACME, """
-        {"subject":"ok","shortDescription":"x","priority":"low","accountId":"%s"}""".formatted(UUID.randomUUID())), 400);
-    problem(api.open(cara, ACME, "{\"subject\":\"" + "s".repeat(301) + "\",\"shortDescription\":\"x\",\"priority\":\"low\"}"), 400)
+    problem(
+        api.open(
+            cara,
+            ACME,
+            """
+        {"subject":{"$where":"1"},"shortDescription":"x","priority":"low"}"""),
+        400);
+    problem(
+            api.open(
+                cara,
+                ACME,
+                """
+        {"subject":"ok","shortDescription":"x","priority":"urgent!!"}"""),
+            400)
+        .andExpect(jsonPath("$.field").value("priority"));
+    problem(
+        api.open(
+            cara,
+            ACME,
+            """
+        {"subject":"ok","shortDescription":"x","priority":"low","accountId":"%s"}"""
+                .formatted(UUID.randomUUID())),
+        400);
+    problem(
+            api.open(
+                cara,
+                ACME,
+                "{\"subject\":\""
+                    + "s".repeat(301)
+                    + "\",\"shortDescription\":\"x\",\"priority\":\"low\"}"),
+            400)
         .andExpect(jsonPath("$.field").value("subject"));
     assertThat(cases.count()).isEqualTo(before);
   }
@@ -113,7 +154,8 @@ class CaseBadInputTest {
   @Test
   void anUnknownOrForbiddenTransitionIsRefusedAndNothingIsStored() throws Exception {
     long version = version();
-    problem(api.state(sam, ACME, number, "frozen"), 400).andExpect(jsonPath("$.field").value("state"));
+    problem(api.state(sam, ACME, number, "frozen"), 400)
+        .andExpect(jsonPath("$.field").value("state"));
     problem(api.state(sam, ACME, number, "new"), 409)
         .andExpect(jsonPath("$.type").value(containsString("invalid-state-transition")));
     assertThat(version()).isEqualTo(version);
@@ -145,7 +187,8 @@ class CaseBadInputTest {
   void pagesAreKeyedByCaseNumberNewestFirst() throws Exception {
     String second = api.opened(cara, ACME, "Paged two");
     String third = api.opened(cara, ACME, "Paged three");
-    api.list(cara, ACME, "?limit=2").andExpect(jsonPath("$.items[*].number").value(contains(third, second)))
+    api.list(cara, ACME, "?limit=2")
+        .andExpect(jsonPath("$.items[*].number").value(contains(third, second)))
         .andExpect(jsonPath("$.next").value(second));
     api.list(cara, ACME, "?limit=2&after=" + second)
         .andExpect(jsonPath("$.items[0].number").value(org.hamcrest.Matchers.lessThan(second)));
@@ -155,11 +198,18 @@ class CaseBadInputTest {
   void filtersSplitOpenFromClosedCases() throws Exception {
     String closed = api.opened(cara, ACME, "Done soon");
     api.state(sam, ACME, closed, "closed").andExpect(status().isOk());
-    api.list(cara, ACME, "?filter=open").andExpect(jsonPath("$.items[*].number",
-        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(closed))))
+    api.list(cara, ACME, "?filter=open")
+        .andExpect(
+            jsonPath(
+                "$.items[*].number",
+                org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(closed))))
         .andExpect(jsonPath("$.items[*].number", org.hamcrest.Matchers.hasItem(number)));
-    api.list(cara, ACME, "?filter=closed").andExpect(jsonPath("$.items[*].number", org.hamcrest.Matchers.hasItem(closed)))
-        .andExpect(jsonPath("$.items[*].state", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("closed"))));
+    api.list(cara, ACME, "?filter=closed")
+        .andExpect(jsonPath("$.items[*].number", org.hamcrest.Matchers.hasItem(closed)))
+        .andExpect(
+            jsonPath(
+                "$.items[*].state",
+                org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("closed"))));
     api.list(cara, ACME, "?filter=archived").andExpect(jsonPath("$.items").isEmpty());
   }
 }

@@ -19,9 +19,10 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * What case-service's integration tests share (one Spring context): the MongoDB stand-in in-process,
- * test tokens and access grants, a clock the tests move, and a Kafka stand-in that records what it was
- * sent and can be switched to "broker down" (CaseEventsTest uses a real, embedded broker instead).
+ * What case-service's integration tests share (one Spring context): the MongoDB stand-in
+ * in-process, test tokens and access grants, a clock the tests move, and a Kafka stand-in that
+ * records what it was sent and can be switched to "broker down" (CaseEventsTest uses a real,
+ * embedded broker instead).
  */
 public final class CaseTestSupport {
 
@@ -42,7 +43,9 @@ public final class CaseTestSupport {
   }
 
   static String impersonated(String userId, String username, String adminId) {
-    return "Bearer " + TestJwts.token(userId, username, Map.of("impersonator", Map.of("id", adminId)), "customer");
+    return "Bearer "
+        + TestJwts.token(
+            userId, username, Map.of("impersonator", Map.of("id", adminId)), "customer");
   }
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -55,27 +58,85 @@ public final class CaseTestSupport {
       return CLOCK;
     }
 
-    /** Every test but CaseEventsTest (which sends to an embedded Kafka broker through the production sink). */
+    /**
+     * Every test but CaseEventsTest (which sends to an embedded Kafka broker through the production
+     * sink).
+     */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "peakhub.test.kafka",
-        havingValue = "recording", matchIfMissing = true)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+        name = "peakhub.test.kafka",
+        havingValue = "recording",
+        matchIfMissing = true)
     EventSink recordingSink() {
       return KAFKA;
+    }
+
+    /** identity-service's settings and contacts, set by the tests. */
+    @Bean
+    @Primary
+    io.peakhub.cases.identity.Identity stubIdentity() {
+      return IDENTITY;
     }
 
     /** Flags the EICAR test string, as a real scanner would. */
     @Bean
     io.peakhub.cases.supportcase.AttachmentScanner eicarScanner() {
-      return (fileName, contentType, content) -> new String(content, java.nio.charset.StandardCharsets.ISO_8859_1)
-          .contains(EICAR) ? io.peakhub.cases.supportcase.AttachmentScanner.Verdict.infected
-          : io.peakhub.cases.supportcase.AttachmentScanner.Verdict.clean;
+      return (fileName, contentType, content) ->
+          new String(content, java.nio.charset.StandardCharsets.ISO_8859_1).contains(EICAR)
+              ? io.peakhub.cases.supportcase.AttachmentScanner.Verdict.infected
+              : io.peakhub.cases.supportcase.AttachmentScanner.Verdict.clean;
     }
   }
 
-  static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+  static final String EICAR =
+      "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
 
   static final MovableClock CLOCK = new MovableClock();
   static final RecordingKafka KAFKA = new RecordingKafka();
+  static final StubIdentity IDENTITY = new StubIdentity();
+
+  /**
+   * identity-service as the tests set it: portal settings (defaults until set) and each account's
+   * contacts.
+   */
+  static final class StubIdentity implements io.peakhub.cases.identity.Identity {
+    volatile io.peakhub.cases.identity.PortalSettings settings =
+        io.peakhub.cases.identity.PortalSettings.defaults();
+    final Map<String, List<Contact>> contacts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void allowManagersToCreateRequests(boolean allow) {
+      settings =
+          new io.peakhub.cases.identity.PortalSettings(
+              allow,
+              settings.caseSource(),
+              settings.caseReopenWindowDays(),
+              settings.caseArchiveAfterDays());
+    }
+
+    void caseSource(String source) {
+      settings =
+          new io.peakhub.cases.identity.PortalSettings(
+              settings.allowManagersToCreateRequests(),
+              source,
+              settings.caseReopenWindowDays(),
+              settings.caseArchiveAfterDays());
+    }
+
+    @Override
+    public io.peakhub.cases.identity.PortalSettings settings() {
+      return settings;
+    }
+
+    @Override
+    public io.peakhub.cases.identity.PortalSettings lastKnown() {
+      return settings;
+    }
+
+    @Override
+    public List<Contact> contacts(String accountId) {
+      return contacts.getOrDefault(accountId, List.of());
+    }
+  }
 
   static final class MovableClock extends Clock {
     private volatile Instant now = Instant.parse("2026-03-02T12:00:00Z");

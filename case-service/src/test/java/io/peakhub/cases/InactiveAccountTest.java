@@ -27,7 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** Billing's account status, learned from billing.account, refuses every case write while inactive; reads work. */
+/**
+ * Billing's account status, learned from billing.account, refuses every case write while inactive;
+ * reads work.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(CaseTestSupport.Beans.class)
@@ -38,7 +41,9 @@ class InactiveAccountTest {
   static final String SAM = UUID.randomUUID().toString();
 
   static {
-    TestAccess.GRANTS.grant(CARA, myCases(Level.create, Grant.Scope.all), ACME.toString()).grantAll(SAM);
+    TestAccess.GRANTS
+        .grant(CARA, myCases(Level.create, Grant.Scope.all), ACME.toString())
+        .grantAll(SAM);
   }
 
   @DynamicPropertySource
@@ -51,12 +56,21 @@ class InactiveAccountTest {
   @Autowired AccountStatuses statuses;
 
   private void billingSays(String type, String status, Instant asOf) {
-    statuses.on(EventJson.write(new EventEnvelope(UUID.randomUUID(), type, asOf, ACME.toString(),
-        EventJson.tree(Map.of("number", "A-000777", "status", status, "asOf", asOf.toString())))));
+    statuses.on(
+        EventJson.write(
+            new EventEnvelope(
+                UUID.randomUUID(),
+                type,
+                asOf,
+                ACME.toString(),
+                EventJson.tree(
+                    Map.of("number", "A-000777", "status", status, "asOf", asOf.toString())))));
   }
 
   private static ResultActions inactive(ResultActions result) throws Exception {
-    return result.andExpect(status().isConflict()).andExpect(jsonPath("$.type").value(containsString("account-inactive")))
+    return result
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.type").value(containsString("account-inactive")))
         .andExpect(jsonPath("$.detail").value(containsString("A-000777")));
   }
 
@@ -79,7 +93,13 @@ class InactiveAccountTest {
     inactive(api.post(cara, ACME, resolved, "resolution/accept", ""));
     inactive(api.post(cara, ACME, resolved, "resolution/reject", "{\"reason\":\"no\"}"));
     inactive(api.post(cara, ACME, resolved, "reopen", "{\"reason\":\"no\"}"));
-    inactive(api.upload(cara, ACME, resolved, "a.txt", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    inactive(
+        api.upload(
+            cara,
+            ACME,
+            resolved,
+            "a.txt",
+            "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(cases.count()).isEqualTo(count);
     assertThat(cases.findByNumber(resolved).orElseThrow().version()).isEqualTo(version);
     api.list(cara, ACME, "").andExpect(status().isOk());
@@ -89,6 +109,7 @@ class InactiveAccountTest {
     billingSays("BalanceChanged.v1", "active", t0.minusSeconds(60));
     inactive(api.open(cara, ACME, CaseApi.openCaseBody("Still refused")));
     billingSays("BalanceChanged.v1", "active", t0.plusSeconds(60));
-    api.open(cara, ACME, CaseApi.openCaseBody("After reactivation")).andExpect(status().isCreated());
+    api.open(cara, ACME, CaseApi.openCaseBody("After reactivation"))
+        .andExpect(status().isCreated());
   }
 }

@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Without the test doubles, the outbox publishes through Kafka and uploads pass the (empty) scanner step. */
+/**
+ * Without the test doubles, the outbox publishes through Kafka and uploads pass the (empty) scanner
+ * step.
+ */
 @SpringBootTest
 @Import({TestJwts.Decoder.class, TestAccess.class})
 class ProductionWiringTest {
@@ -29,8 +32,10 @@ class ProductionWiringTest {
   @Test
   void theOutboxSendsThroughKafkaAndThereIsExactlyOneScanner() {
     assertThat(context.getBeansOfType(EventSink.class)).containsOnlyKeys("kafkaSink");
-    assertThat(context.getBeansOfType(AttachmentScanner.class)).containsOnlyKeys("passThroughScanner");
-    assertThat(context.getBean(AttachmentScanner.class).scan("a.txt", "text/plain", new byte[] {'a'}))
+    assertThat(context.getBeansOfType(AttachmentScanner.class))
+        .containsOnlyKeys("passThroughScanner");
+    assertThat(
+            context.getBean(AttachmentScanner.class).scan("a.txt", "text/plain", new byte[] {'a'}))
         .isEqualTo(AttachmentScanner.Verdict.clean);
   }
 }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -24,22 +24,31 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(BrowserSecurityTest.OfflineKeycloak.class)
-@AutoConfigureWebTestClient(timeout = "30s") // a loaded 2-core machine can take over the default 5 s
+@AutoConfigureWebTestClient(
+    timeout = "30s") // a loaded 2-core machine can take over the default 5 s
 class BrowserSecurityTest {
 
-  /** Keycloak's endpoints given explicitly, so this test needs no running Keycloak for discovery. */
+  /**
+   * Keycloak's endpoints given explicitly, so this test needs no running Keycloak for discovery.
+   */
   @TestConfiguration
   static class OfflineKeycloak {
     @Bean
     ReactiveClientRegistrationRepository clientRegistrations() {
       String realm = "http://localhost:8180/realms/peak";
-      return new InMemoryReactiveClientRegistrationRepository(ClientRegistration.withRegistrationId("keycloak")
-          .clientId("peak-gateway").clientSecret("secret")
-          .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-          .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").scope("openid", "profile", "email")
-          .authorizationUri(realm + "/protocol/openid-connect/auth").tokenUri(realm + "/protocol/openid-connect/token")
-          .jwkSetUri(realm + "/protocol/openid-connect/certs").issuerUri(realm).userNameAttributeName("preferred_username")
-          .build());
+      return new InMemoryReactiveClientRegistrationRepository(
+          ClientRegistration.withRegistrationId("keycloak")
+              .clientId("peak-gateway")
+              .clientSecret("secret")
+              .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+              .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+              .scope("openid", "profile", "email")
+              .authorizationUri(realm + "/protocol/openid-connect/auth")
+              .tokenUri(realm + "/protocol/openid-connect/token")
+              .jwkSetUri(realm + "/protocol/openid-connect/certs")
+              .issuerUri(realm)
+              .userNameAttributeName("preferred_username")
+              .build());
     }
   }
 
@@ -47,48 +56,91 @@ class BrowserSecurityTest {
 
   @Test
   void apiWithoutASessionIs401ProblemJsonNotARedirect() {
-    web.get().uri("/api/me").exchange()
-        .expectStatus().isUnauthorized()
-        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody().jsonPath("$.type").isEqualTo("https://peakhub.io/problems/unauthenticated");
+    web.get()
+        .uri("/api/me")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("https://peakhub.io/problems/unauthenticated");
   }
 
   @Test
   void loginStartsAnAuthorizationCodeFlowWithPkce() {
-    var result = web.get().uri("/oauth2/authorization/keycloak").exchange()
-        .expectStatus().is3xxRedirection()
-        .returnResult(Void.class);
+    var result =
+        web.get()
+            .uri("/oauth2/authorization/keycloak")
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .returnResult(Void.class);
     String location = result.getResponseHeaders().getLocation().toString();
-    assertThat(location).startsWith("http://localhost:8180/realms/peak/protocol/openid-connect/auth")
-        .contains("response_type=code").contains("code_challenge=").contains("code_challenge_method=S256")
+    assertThat(location)
+        .startsWith("http://localhost:8180/realms/peak/protocol/openid-connect/auth")
+        .contains("response_type=code")
+        .contains("code_challenge=")
+        .contains("code_challenge_method=S256")
         .contains("client_id=peak-gateway");
     assertThat(result.getResponseHeaders().get("Set-Cookie"))
-        .anySatisfy(c -> assertThat(c).startsWith("SESSION=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax"));
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("SESSION=")
+                    .containsIgnoringCase("HttpOnly")
+                    .contains("SameSite=Lax"));
   }
 
   @Test
   void theUiIsServedWithSecurityHeaders() {
-    web.get().uri("/").exchange()
-        .expectStatus().isOk()
-        .expectHeader().valueMatches("Content-Security-Policy", ".*frame-ancestors 'self'.*")
-        .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-        .expectHeader().valueEquals("X-Frame-Options", "SAMEORIGIN")
-        .expectBody(String.class).value(html -> assertThat(html).contains("<div id=\"root\">").contains("/assets/"));
+    web.get()
+        .uri("/")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueMatches("Content-Security-Policy", ".*frame-ancestors 'self'.*")
+        .expectHeader()
+        .valueEquals("X-Content-Type-Options", "nosniff")
+        .expectHeader()
+        .valueEquals("X-Frame-Options", "SAMEORIGIN")
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("<div id=\"root\">").contains("/assets/"));
   }
 
   @Test
   void theWebAppsScriptsLoadWithoutASession() {
-    String html = web.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    String html =
+        web.get()
+            .uri("/")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
     Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(html);
     assertThat(script.find()).as("index.html names its script").isTrue();
-    web.get().uri(script.group(1)).exchange().expectStatus().isOk()
-        .expectHeader().contentTypeCompatibleWith("text/javascript");
+    web.get()
+        .uri(script.group(1))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentTypeCompatibleWith("text/javascript");
   }
 
   @Test
   void mutatingCallsWithoutTheCsrfTokenAreRefused() {
-    web.post().uri("/api/accounts/a/payments").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-        .exchange().expectStatus().isForbidden();
+    web.post()
+        .uri("/api/accounts/a/payments")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isForbidden();
   }
 
   @Test

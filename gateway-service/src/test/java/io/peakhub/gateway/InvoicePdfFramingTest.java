@@ -24,7 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest
 @Import(BrowserSecurityTest.OfflineKeycloak.class)
-@AutoConfigureWebTestClient(timeout = "30s") // a loaded 2-core machine can take over the default 5 s
+@AutoConfigureWebTestClient(
+    timeout = "30s") // a loaded 2-core machine can take over the default 5 s
 class InvoicePdfFramingTest {
 
   /** A stand-in portal-bff answering a PDF with Spring Security's default X-Frame-Options: DENY. */
@@ -33,15 +34,17 @@ class InvoicePdfFramingTest {
   static HttpServer start() {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext("/api/", exchange -> {
-        byte[] body = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
-        exchange.getResponseHeaders().add("Content-Type", "application/pdf");
-        exchange.getResponseHeaders().add("X-Frame-Options", "DENY");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      });
+      server.createContext(
+          "/api/",
+          exchange -> {
+            byte[] body = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+            exchange.getResponseHeaders().add("Content-Type", "application/pdf");
+            exchange.getResponseHeaders().add("X-Frame-Options", "DENY");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          });
       server.start();
       return server;
     } catch (IOException e) {
@@ -63,10 +66,17 @@ class InvoicePdfFramingTest {
 
   @Test
   void anInvoicePdfMayBeFramedByTheHubsOwnPageOnly() {
-    web.mutateWith(mockOidcLogin()).get().uri("/api/accounts/a/invoices/i/pdf").exchange()
-        .expectStatus().isOk()
-        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PDF)
-        .expectHeader().valueEquals("X-Frame-Options", "SAMEORIGIN")
-        .expectHeader().valueMatches("Content-Security-Policy", ".*frame-ancestors 'self'.*");
+    web.mutateWith(mockOidcLogin())
+        .get()
+        .uri("/api/accounts/a/invoices/i/pdf")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PDF)
+        .expectHeader()
+        .valueEquals("X-Frame-Options", "SAMEORIGIN")
+        .expectHeader()
+        .valueMatches("Content-Security-Policy", ".*frame-ancestors 'self'.*");
   }
 }

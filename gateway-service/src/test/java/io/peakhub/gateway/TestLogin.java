@@ -18,9 +18,9 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
 import org.springframework.web.server.WebFilter;
 
 /**
- * A signed-in browser session without Keycloak: a request with {@code X-Test-Login: <user>} gets, in
- * its session, what a real login leaves there (the OIDC user and an authorized client whose access
- * token is {@link #ACCESS_TOKEN}), before the security filters read it. Test-only.
+ * A signed-in browser session without Keycloak: a request with {@code X-Test-Login: <user>} gets,
+ * in its session, what a real login leaves there (the OIDC user and an authorized client whose
+ * access token is {@link #ACCESS_TOKEN}), before the security filters read it. Test-only.
  */
 @TestConfiguration
 public class TestLogin {
@@ -30,7 +30,9 @@ public class TestLogin {
 
   @Bean
   @Order(-200)
-  WebFilter testLogin(ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository clients) {
+  WebFilter testLogin(
+      ReactiveClientRegistrationRepository registrations,
+      ServerOAuth2AuthorizedClientRepository clients) {
     var contexts = new WebSessionServerSecurityContextRepository();
     return (exchange, chain) -> {
       String user = exchange.getRequest().getHeaders().getFirst(HEADER);
@@ -38,14 +40,28 @@ public class TestLogin {
         return chain.filter(exchange);
       }
       Instant now = Instant.now();
-      var idToken = OidcIdToken.withTokenValue("test-id-token").subject(user).claim("preferred_username", user)
-          .issuedAt(now).expiresAt(now.plusSeconds(300)).build();
+      var idToken =
+          OidcIdToken.withTokenValue("test-id-token")
+              .subject(user)
+              .claim("preferred_username", user)
+              .issuedAt(now)
+              .expiresAt(now.plusSeconds(300))
+              .build();
       var authorities = List.of(new SimpleGrantedAuthority("ROLE_customer"));
       var oidcUser = new DefaultOidcUser(authorities, idToken, "preferred_username");
       var authentication = new OAuth2AuthenticationToken(oidcUser, authorities, "keycloak");
-      return registrations.findByRegistrationId("keycloak")
-          .map(registration -> new OAuth2AuthorizedClient(registration, user,
-              new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, ACCESS_TOKEN, now, now.plusSeconds(300))))
+      return registrations
+          .findByRegistrationId("keycloak")
+          .map(
+              registration ->
+                  new OAuth2AuthorizedClient(
+                      registration,
+                      user,
+                      new OAuth2AccessToken(
+                          OAuth2AccessToken.TokenType.BEARER,
+                          ACCESS_TOKEN,
+                          now,
+                          now.plusSeconds(300))))
           .flatMap(client -> clients.saveAuthorizedClient(client, authentication, exchange))
           .then(contexts.save(exchange, new SecurityContextImpl(authentication)))
           .then(chain.filter(exchange));

@@ -1,30 +1,39 @@
 package io.peakhub.identity;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.peakhub.platform.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
-/** identity-service's features depend on each other one way only, and controllers translate HTTP without SQL or transactions. */
-@AnalyzeClasses(packages = "io.peakhub.identity", importOptions = ImportOption.DoNotIncludeTests.class)
-class IdentityArchitectureTest {
+/**
+ * The house rules (platform's ArchitectureRules) over identity-service's features, and one of its
+ * own: controllers hold no transactions.
+ */
+class IdentityArchitectureTest extends ArchitectureRules {
 
-  @ArchTest
-  static final ArchRule featuresHaveNoCycles = slices().matching("io.peakhub.identity.(*)..").should().beFreeOfCycles();
+  IdentityArchitectureTest() {
+    super("io.peakhub.identity");
+  }
 
-  @ArchTest
-  static final ArchRule controllersDoNotRunSql = noClasses().that().areAnnotatedWith(RestController.class)
-      .should().dependOnClassesThat().areAssignableTo(JdbcClient.class);
-
-  /** A transaction is the service's business; a controller holding one tends to call Keycloak inside it. */
-  @ArchTest
-  static final ArchRule controllersHoldNoTransactions = noMethods().that().areDeclaredInClassesThat()
-      .areAnnotatedWith(RestController.class).should().beAnnotatedWith(Transactional.class);
+  /**
+   * A transaction is the service's business; a controller holding one tends to call Keycloak inside
+   * it.
+   */
+  @Test
+  void controllersHoldNoTransactions() {
+    noMethods()
+        .that()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(RestController.class)
+        .should()
+        .beAnnotatedWith(Transactional.class)
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.peakhub.identity"));
+  }
 }

@@ -11,9 +11,9 @@ import io.peakhub.platform.testing.TestAccess;
 import io.peakhub.platform.testing.TestJwts;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,13 +38,17 @@ class BillingStoppedTest {
     String alice = UUID.randomUUID().toString();
     UUID acme = UUID.randomUUID();
     TestAccess.GRANTS.grant(alice, acme.toString());
-    summaries.saveIfNewer(BillingData.summary(acme, "75.00", Instant.parse("2026-11-01T10:00:00Z")));
-    mvc.perform(get("/api/accounts/" + acme + path)
-            .header("Authorization", "Bearer " + TestJwts.token(alice, "alice", "customer")))
+    summaries.saveIfNewer(
+        BillingData.summary(acme, "75.00", Instant.parse("2026-11-01T10:00:00Z")));
+    mvc.perform(
+            get("/api/accounts/" + acme + path)
+                .header("Authorization", "Bearer " + TestJwts.token(alice, "alice", "customer")))
         .andExpect(status().isServiceUnavailable())
         .andExpect(header().string("Retry-After", "5"))
         .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/service-unavailable"))
-        .andExpect(jsonPath("$.detail").value("billing-service cannot be reached. Try again in 5 seconds."));
+        .andExpect(
+            jsonPath("$.detail")
+                .value("billing-service cannot be reached. Try again in 5 seconds."));
   }
 
   @Test
@@ -53,7 +57,8 @@ class BillingStoppedTest {
     UUID acme = UUID.randomUUID();
     UUID notYetRead = UUID.randomUUID();
     TestAccess.GRANTS.grant(alice, acme.toString(), notYetRead.toString());
-    summaries.saveIfNewer(BillingData.summary(acme, "75.00", Instant.parse("2026-11-01T10:00:00Z")));
+    summaries.saveIfNewer(
+        BillingData.summary(acme, "75.00", Instant.parse("2026-11-01T10:00:00Z")));
     String token = "Bearer " + TestJwts.token(alice, "alice", "customer");
     mvc.perform(get("/api/accounts/" + acme + "/header").header("Authorization", token))
         .andExpect(status().isOk())
@@ -62,6 +67,7 @@ class BillingStoppedTest {
     mvc.perform(get("/api/me").header("Authorization", token))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.accounts.length()").value(2))
-        .andExpect(jsonPath("$.accounts[?(@.accountId=='" + acme + "')].name").value("Acme Corporation"));
+        .andExpect(
+            jsonPath("$.accounts[?(@.accountId=='" + acme + "')].name").value("Acme Corporation"));
   }
 }

@@ -33,13 +33,24 @@ public final class BillingStub {
 
   /** A JSON answer as billing gives it. */
   public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-    return WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    return WireMock.aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body);
   }
 
-  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder problem(int status, String slug,
-      String detail) {
-    return WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
-        .withBody("{\"type\":\"https://peakhub.io/problems/" + slug + "\",\"title\":\"x\",\"status\":" + status
-            + ",\"detail\":\"" + detail + "\"}");
+  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder problem(
+      int status, String slug, String detail) {
+    return WireMock.aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/problem+json")
+        .withBody(
+            "{\"type\":\"https://peakhub.io/problems/"
+                + slug
+                + "\",\"title\":\"x\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail
+                + "\"}");
   }
 }

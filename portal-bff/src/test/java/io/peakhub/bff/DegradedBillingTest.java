@@ -28,8 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Issue 7.4: billing slow, failing or resetting connections. Every billing call ends within the time
- * limit in a 503 problem naming billing-service, with Retry-After; the header answers from the read model.
+ * Issue 7.4: billing slow, failing or resetting connections. Every billing call ends within the
+ * time limit in a 503 problem naming billing-service, with Retry-After; the header answers from the
+ * read model.
  */
 @ServiceTest
 class DegradedBillingTest {
@@ -40,7 +41,8 @@ class DegradedBillingTest {
   static void billing(DynamicPropertyRegistry registry) {
     registry.add("peakhub.billing.url", BillingStub::url);
     registry.add("peakhub.downstream.timeout", () -> "PT0." + TIMEOUT_MS + "S");
-    // the breaker must not open in between: each test here sees the time limit or the failure itself
+    // the breaker must not open in between: each test here sees the time limit or the failure
+    // itself
     registry.add("peakhub.downstream.minimum-calls", () -> "1000");
   }
 
@@ -56,13 +58,16 @@ class DegradedBillingTest {
   void setUp() {
     BillingStub.server().resetAll();
     TestAccess.GRANTS.grant(alice, acme.toString());
-    summaries.saveIfNewer(BillingData.summary(acme, "120.00", Instant.parse("2026-11-01T10:00:00Z")));
+    summaries.saveIfNewer(
+        BillingData.summary(acme, "120.00", Instant.parse("2026-11-01T10:00:00Z")));
   }
 
   @Test
   void slowBillingAnswers503AfterTheTimeLimitNotAHang() throws Exception {
-    BillingStub.server().stubFor(WireMock.get(anyUrl()).willReturn(json("{\"items\":[],\"next\":null}")
-        .withFixedDelay(3000)));
+    BillingStub.server()
+        .stubFor(
+            WireMock.get(anyUrl())
+                .willReturn(json("{\"items\":[],\"next\":null}").withFixedDelay(3000)));
     long started = System.nanoTime();
     mvc.perform(get("/api/accounts/" + acme + "/invoices").header("Authorization", aliceToken))
         .andExpect(status().isServiceUnavailable())
@@ -70,7 +75,9 @@ class DegradedBillingTest {
         .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
         .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/service-unavailable"))
         .andExpect(jsonPath("$.service").value("billing-service"))
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("did not answer within 500 ms")));
+        .andExpect(
+            jsonPath("$.detail")
+                .value(org.hamcrest.Matchers.containsString("did not answer within 500 ms")));
     long tookMs = (System.nanoTime() - started) / 1_000_000;
     assertThat(tookMs).isGreaterThanOrEqualTo(450).isLessThan(2500);
   }
@@ -81,22 +88,29 @@ class DegradedBillingTest {
     mvc.perform(get("/api/accounts/" + acme + "/payments").header("Authorization", aliceToken))
         .andExpect(status().isServiceUnavailable())
         .andExpect(header().exists("Retry-After"))
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("billing-service answered 500")));
+        .andExpect(
+            jsonPath("$.detail")
+                .value(org.hamcrest.Matchers.startsWith("billing-service answered 500")));
   }
 
   @Test
   void aConnectionResetByBillingIsA503() throws Exception {
-    BillingStub.server().stubFor(WireMock.get(anyUrl()).willReturn(WireMock.aResponse()
-        .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    BillingStub.server()
+        .stubFor(
+            WireMock.get(anyUrl())
+                .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     mvc.perform(get("/api/accounts/" + acme + "/invoices").header("Authorization", aliceToken))
         .andExpect(status().isServiceUnavailable())
         .andExpect(header().string("Retry-After", "5"))
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("billing-service cannot be reached")));
+        .andExpect(
+            jsonPath("$.detail")
+                .value(org.hamcrest.Matchers.startsWith("billing-service cannot be reached")));
   }
 
   @Test
   void theHeaderStillAnswersFromTheReadModelWhileBillingIsSlow() throws Exception {
-    BillingStub.server().stubFor(WireMock.get(anyUrl()).willReturn(json("{}").withFixedDelay(3000)));
+    BillingStub.server()
+        .stubFor(WireMock.get(anyUrl()).willReturn(json("{}").withFixedDelay(3000)));
     mvc.perform(get("/api/accounts/" + acme + "/header").header("Authorization", aliceToken))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.balance").value(120.00));
@@ -104,8 +118,10 @@ class DegradedBillingTest {
   }
 
   @Test
-  void myAccountShowsTheSummaryAndMarksEachBillingSectionUnavailableWithinTheLimit() throws Exception {
-    BillingStub.server().stubFor(WireMock.get(anyUrl()).willReturn(json("{}").withFixedDelay(3000)));
+  void myAccountShowsTheSummaryAndMarksEachBillingSectionUnavailableWithinTheLimit()
+      throws Exception {
+    BillingStub.server()
+        .stubFor(WireMock.get(anyUrl()).willReturn(json("{}").withFixedDelay(3000)));
     long started = System.nanoTime();
     mvc.perform(get("/api/accounts/" + acme + "/my-account").header("Authorization", aliceToken))
         .andExpect(status().isOk())
@@ -113,7 +129,9 @@ class DegradedBillingTest {
         .andExpect(jsonPath("$.account.data.balance").value(120.00))
         .andExpect(jsonPath("$.invoices.status").value("unavailable"))
         .andExpect(jsonPath("$.invoices.data").doesNotExist())
-        .andExpect(jsonPath("$.invoices.detail").value(org.hamcrest.Matchers.containsString("billing-service")))
+        .andExpect(
+            jsonPath("$.invoices.detail")
+                .value(org.hamcrest.Matchers.containsString("billing-service")))
         .andExpect(jsonPath("$.paymentMethods.status").value("unavailable"))
         .andExpect(jsonPath("$.payments.status").value("unavailable"))
         .andExpect(jsonPath("$.contacts.status").value("unavailable"))
@@ -124,11 +142,20 @@ class DegradedBillingTest {
 
   @Test
   void oneFailingSectionLeavesTheOthersOk() throws Exception {
-    BillingStub.server().stubFor(WireMock.get(anyUrl()).willReturn(json("{\"items\":[],\"next\":null}")));
-    BillingStub.server().stubFor(WireMock.get(urlPathEqualTo("/accounts/" + acme + "/payment-methods"))
-        .willReturn(WireMock.serverError()));
-    BillingStub.server().stubFor(WireMock.get(urlPathEqualTo("/accounts/" + acme + "/contacts"))
-        .willReturn(json("{\"billTo\":" + BillingData.contactJson("ap@acme.test") + ",\"soldTo\":null}")));
+    BillingStub.server()
+        .stubFor(WireMock.get(anyUrl()).willReturn(json("{\"items\":[],\"next\":null}")));
+    BillingStub.server()
+        .stubFor(
+            WireMock.get(urlPathEqualTo("/accounts/" + acme + "/payment-methods"))
+                .willReturn(WireMock.serverError()));
+    BillingStub.server()
+        .stubFor(
+            WireMock.get(urlPathEqualTo("/accounts/" + acme + "/contacts"))
+                .willReturn(
+                    json(
+                        "{\"billTo\":"
+                            + BillingData.contactJson("ap@acme.test")
+                            + ",\"soldTo\":null}")));
     mvc.perform(get("/api/accounts/" + acme + "/my-account").header("Authorization", aliceToken))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.paymentMethods.status").value("unavailable"))
@@ -149,7 +176,8 @@ class DegradedBillingTest {
 
   @Test
   void anOpenCircuitAnswersAtOnceWithoutCallingBilling() throws Exception {
-    BillingStub.server().stubFor(WireMock.get(anyUrl()).willReturn(json("{\"items\":[],\"next\":null}")));
+    BillingStub.server()
+        .stubFor(WireMock.get(anyUrl()).willReturn(json("{\"items\":[],\"next\":null}")));
     mvc.perform(get("/api/accounts/" + acme + "/payments").header("Authorization", aliceToken))
         .andExpect(status().isOk());
     var breaker = breakers.getCircuitBreakerRegistry().circuitBreaker("billing");
@@ -159,7 +187,9 @@ class DegradedBillingTest {
       mvc.perform(get("/api/accounts/" + acme + "/payments").header("Authorization", aliceToken))
           .andExpect(status().isServiceUnavailable())
           .andExpect(header().string("Retry-After", "10"))
-          .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("calls to it are paused")));
+          .andExpect(
+              jsonPath("$.detail")
+                  .value(org.hamcrest.Matchers.containsString("calls to it are paused")));
       assertThat(BillingStub.requests()).isEmpty();
     } finally {
       breaker.reset();
@@ -169,10 +199,15 @@ class DegradedBillingTest {
   @Test
   void billingsOwnNotFoundPassesOnAndDoesNotCountAsAFailure() throws Exception {
     UUID invoice = UUID.randomUUID();
-    BillingStub.server().stubFor(WireMock.get(anyUrl()).willReturn(problem(404, "not-found", "Invoice x was not found.")));
+    BillingStub.server()
+        .stubFor(
+            WireMock.get(anyUrl())
+                .willReturn(problem(404, "not-found", "Invoice x was not found.")));
     var breaker = breakers.getCircuitBreakerRegistry().circuitBreaker("billing");
     int failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
-    mvc.perform(get("/api/accounts/" + acme + "/invoices/" + invoice).header("Authorization", aliceToken))
+    mvc.perform(
+            get("/api/accounts/" + acme + "/invoices/" + invoice)
+                .header("Authorization", aliceToken))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/not-found"));
     assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore);

@@ -7,7 +7,8 @@ public final class SubscriptionData {
 
   private SubscriptionData() {}
 
-  public static String subscriptionJson(UUID account, UUID id, String number, String status, int quantity) {
+  public static String subscriptionJson(
+      UUID account, UUID id, String number, String status, int quantity) {
     return """
         {"id":"%s","accountId":"%s","number":"%s","productCode":"analytics","planCode":"analytics-pro-usd-monthly",
          "planName":"Peak Analytics Pro","billingPeriod":"monthly","currency":"USD","unitPrice":48.00,"quantity":%d,
@@ -15,7 +16,8 @@ public final class SubscriptionData {
          "nextRenewalDate":"2026-12-01","autoRenew":true,"pausedOn":null,"cancelAtTermEnd":false,
          "cancellationDate":null,"cancellationReason":null,"cancellationComment":null,"scheduledChange":null,
          "monthlyRecurringRevenue":%s,"someLaterField":1}"""
-        .formatted(id, account, number, quantity, status, "active".equals(status) ? 48 * quantity : 0);
+        .formatted(
+            id, account, number, quantity, status, "active".equals(status) ? 48 * quantity : 0);
   }
 
   public static String quoteJson() {

@@ -21,13 +21,17 @@ import org.springframework.test.web.servlet.ResultActions;
 class CatalogApiTest {
 
   static final String ADMIN = "Bearer " + TestJwts.token("admin-1", "ada", "admin");
-  static final String CUSTOMER = "Bearer " + TestJwts.token(UUID.randomUUID().toString(), "carl", "customer");
+  static final String CUSTOMER =
+      "Bearer " + TestJwts.token(UUID.randomUUID().toString(), "carl", "customer");
 
   @Autowired MockMvc mvc;
 
   private ResultActions post(String path, String token, String body) throws Exception {
-    return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
-        .header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(body));
+    return mvc.perform(
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+            .header("Authorization", token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
   }
 
   @Test
@@ -35,29 +39,42 @@ class CatalogApiTest {
     mvc.perform(get("/catalog/plans").param("currency", "JPY").header("Authorization", CUSTOMER))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[*].currency", everyItem(is("JPY"))))
-        .andExpect(jsonPath("$[?(@.code == 'analytics-pro-jpy-monthly')].unitPrice", hasItem(14800)))
+        .andExpect(
+            jsonPath("$[?(@.code == 'analytics-pro-jpy-monthly')].unitPrice", hasItem(14800)))
         .andExpect(jsonPath("$[?(@.code == 'analytics-pro-jpy-monthly')].trialDays", hasItem(14)));
     mvc.perform(get("/catalog/plans").param("currency", "USD").header("Authorization", CUSTOMER))
-        .andExpect(jsonPath("$[?(@.code == 'analytics-pro-usd-annual')].billingPeriod", hasItem("annual")))
-        .andExpect(jsonPath("$[?(@.code == 'analytics-pro-usd-quarterly')].billingPeriod", hasItem("quarterly")))
-        .andExpect(jsonPath("$[?(@.code == 'analytics-pro-usd-monthly')].unitPrice", hasItem(99.0)));
+        .andExpect(
+            jsonPath("$[?(@.code == 'analytics-pro-usd-annual')].billingPeriod", hasItem("annual")))
+        .andExpect(
+            jsonPath(
+                "$[?(@.code == 'analytics-pro-usd-quarterly')].billingPeriod",
+                hasItem("quarterly")))
+        .andExpect(
+            jsonPath("$[?(@.code == 'analytics-pro-usd-monthly')].unitPrice", hasItem(99.0)));
     mvc.perform(get("/catalog/plans").param("currency", "EUR").header("Authorization", CUSTOMER))
         .andExpect(jsonPath("$[*].currency", everyItem(is("EUR"))))
-        .andExpect(jsonPath("$[?(@.code == 'analytics-pro-eur-monthly')].unitPrice", hasItem(89.0)));
+        .andExpect(
+            jsonPath("$[?(@.code == 'analytics-pro-eur-monthly')].unitPrice", hasItem(89.0)));
     mvc.perform(get("/catalog/plans").param("currency", "EURO").header("Authorization", CUSTOMER))
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("currency"));
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("currency"));
   }
 
   @Test
   void anAdminAddsAProductAndAPlanAndCustomersSeeIt() throws Exception {
     post("/admin/catalog/products", ADMIN, "{\"code\":\"insights\",\"name\":\"Peak Insights\"}")
-        .andExpect(status().isCreated()).andExpect(jsonPath("$.code").value("insights"));
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.code").value("insights"));
     post("/admin/catalog/products", ADMIN, "{\"code\":\"insights\",\"name\":\"Again\"}")
         .andExpect(status().isConflict());
-    post("/admin/catalog/plans", ADMIN, """
+    post(
+            "/admin/catalog/plans",
+            ADMIN,
+            """
         {"code":"insights-jpy-quarterly","productCode":"insights","name":"Peak Insights","billingPeriod":"quarterly",
          "currency":"JPY","unitPrice":30000,"trialDays":0}""")
-        .andExpect(status().isCreated()).andExpect(jsonPath("$.unitPrice").value(30000))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.unitPrice").value(30000))
         .andExpect(jsonPath("$.productName").value("Peak Insights"));
     mvc.perform(get("/catalog/plans").param("currency", "JPY").header("Authorization", CUSTOMER))
         .andExpect(jsonPath("$[*].code", hasItem("insights-jpy-quarterly")));
@@ -67,26 +84,46 @@ class CatalogApiTest {
 
   @Test
   void aPlanPriceMustFitItsCurrencyAndThePeriodMustBeKnown() throws Exception {
-    post("/admin/catalog/plans", ADMIN, """
+    post(
+            "/admin/catalog/plans",
+            ADMIN,
+            """
         {"code":"bad-yen","productCode":"analytics","name":"X","billingPeriod":"monthly","currency":"JPY","unitPrice":10.5}""")
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("unitPrice"));
-    post("/admin/catalog/plans", ADMIN, """
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("unitPrice"));
+    post(
+            "/admin/catalog/plans",
+            ADMIN,
+            """
         {"code":"bad-period","productCode":"analytics","name":"X","billingPeriod":"weekly","currency":"USD","unitPrice":10}""")
         .andExpect(status().isBadRequest());
-    post("/admin/catalog/plans", ADMIN, """
+    post(
+            "/admin/catalog/plans",
+            ADMIN,
+            """
         {"code":"bad-product","productCode":"nope","name":"X","billingPeriod":"monthly","currency":"USD","unitPrice":10}""")
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("productCode"));
-    post("/admin/catalog/plans", ADMIN, """
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("productCode"));
+    post(
+            "/admin/catalog/plans",
+            ADMIN,
+            """
         {"code":"bad-price","productCode":"analytics","name":"X","billingPeriod":"monthly","currency":"USD","unitPrice":-1}""")
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("unitPrice"));
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("unitPrice"));
   }
 
   @Test
   void onlyAdminsManageTheCatalog() throws Exception {
-    post("/admin/catalog/products", CUSTOMER, "{\"code\":\"sneaky\",\"name\":\"Sneaky\"}").andExpect(status().isForbidden());
-    post("/admin/catalog/plans", CUSTOMER, """
+    post("/admin/catalog/products", CUSTOMER, "{\"code\":\"sneaky\",\"name\":\"Sneaky\"}")
+        .andExpect(status().isForbidden());
+    post(
+            "/admin/catalog/plans",
+            CUSTOMER,
+            """
         {"code":"sneaky","productCode":"analytics","name":"X","billingPeriod":"monthly","currency":"USD","unitPrice":1}""")
         .andExpect(status().isForbidden());
-    mvc.perform(get("/admin/catalog/plans").header("Authorization", CUSTOMER)).andExpect(status().isForbidden());
+    mvc.perform(get("/admin/catalog/plans").header("Authorization", CUSTOMER))
+        .andExpect(status().isForbidden());
   }
 }

@@ -10,6 +10,7 @@ import io.peakhub.platform.access.Level;
 import io.peakhub.platform.events.EventEnvelope;
 import io.peakhub.platform.events.EventJson;
 import io.peakhub.platform.testing.ServiceTest;
+import io.peakhub.platform.testing.TestClock;
 import io.peakhub.subscription.SubscriptionMother.User;
 import io.peakhub.subscription.account.InactiveAccounts;
 import java.time.Instant;
@@ -31,13 +32,14 @@ class SubscriptionAccessTest {
   /** Every change endpoint under a subscription, with a valid body, and the level it needs. */
   record Change(String path, String body, Level needs) {}
 
-  static final List<Change> CHANGES = List.of(
-      new Change("/changes/preview", "{\"quantity\":3,\"when\":\"now\"}", Level.edit),
-      new Change("/changes", "{\"quantity\":3,\"when\":\"now\"}", Level.edit),
-      new Change("/pause", null, Level.edit),
-      new Change("/resume", null, Level.edit),
-      new Change("/cancel", "{\"when\":\"term_end\",\"reason\":\"other\"}", Level.full),
-      new Change("/cancel/undo", null, Level.full));
+  static final List<Change> CHANGES =
+      List.of(
+          new Change("/changes/preview", "{\"quantity\":3,\"when\":\"now\"}", Level.edit),
+          new Change("/changes", "{\"quantity\":3,\"when\":\"now\"}", Level.edit),
+          new Change("/pause", null, Level.edit),
+          new Change("/resume", null, Level.edit),
+          new Change("/cancel", "{\"when\":\"term_end\",\"reason\":\"other\"}", Level.full),
+          new Change("/cancel/undo", null, Level.full));
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
@@ -67,16 +69,33 @@ class SubscriptionAccessTest {
     mother.get(bob, mother.path(acme, acmeSubscription)).andExpect(status().isNotFound());
     // the other account's subscription id under bob's own account
     mother.get(bob, mother.path(globex, acmeSubscription)).andExpect(status().isNotFound());
-    mother.post(bob, "/accounts/" + acme + "/subscriptions", "k", "{\"planCode\":\"" + BASIC + "\",\"quantity\":1}")
+    mother
+        .post(
+            bob,
+            "/accounts/" + acme + "/subscriptions",
+            "k",
+            "{\"planCode\":\"" + BASIC + "\",\"quantity\":1}")
         .andExpect(status().isNotFound());
     for (Change change : CHANGES) {
-      mother.post(bob, mother.path(acme, acmeSubscription) + change.path(), UUID.randomUUID().toString(), change.body())
+      mother
+          .post(
+              bob,
+              mother.path(acme, acmeSubscription) + change.path(),
+              UUID.randomUUID().toString(),
+              change.body())
           .andExpect(status().isNotFound());
-      mother.post(bob, mother.path(globex, acmeSubscription) + change.path(), UUID.randomUUID().toString(), change.body())
+      mother
+          .post(
+              bob,
+              mother.path(globex, acmeSubscription) + change.path(),
+              UUID.randomUUID().toString(),
+              change.body())
           .andExpect(status().isNotFound());
     }
     assertThat(mother.rowCount(acme)).isEqualTo(before);
-    mother.get(alice, mother.path(acme, acmeSubscription)).andExpect(jsonPath("$.quantity").value(2));
+    mother
+        .get(alice, mother.path(acme, acmeSubscription))
+        .andExpect(jsonPath("$.quantity").value(2));
   }
 
   @Test
@@ -84,10 +103,20 @@ class SubscriptionAccessTest {
     User viewer = SubscriptionMother.user(Level.view, acme);
     mother.get(viewer, "/accounts/" + acme + "/subscriptions").andExpect(status().isOk());
     mother.get(viewer, mother.path(acme, acmeSubscription)).andExpect(status().isOk());
-    mother.post(viewer, "/accounts/" + acme + "/subscriptions", "v-0", "{\"planCode\":\"" + BASIC + "\",\"quantity\":1}")
+    mother
+        .post(
+            viewer,
+            "/accounts/" + acme + "/subscriptions",
+            "v-0",
+            "{\"planCode\":\"" + BASIC + "\",\"quantity\":1}")
         .andExpect(status().isForbidden());
     for (Change change : CHANGES) {
-      mother.post(viewer, mother.path(acme, acmeSubscription) + change.path(), UUID.randomUUID().toString(), change.body())
+      mother
+          .post(
+              viewer,
+              mother.path(acme, acmeSubscription) + change.path(),
+              UUID.randomUUID().toString(),
+              change.body())
           .andExpect(status().isForbidden());
     }
   }
@@ -96,52 +125,136 @@ class SubscriptionAccessTest {
   void eachChangeNeedsItsLevelAndOneLevelLessIsRefused() throws Exception {
     User creator = SubscriptionMother.user(Level.create, acme);
     User editor = SubscriptionMother.user(Level.edit, acme);
-    mother.post(creator, "/accounts/" + acme + "/subscriptions", "l-1", "{\"planCode\":\"" + PLUS + "\",\"quantity\":1}")
+    mother
+        .post(
+            creator,
+            "/accounts/" + acme + "/subscriptions",
+            "l-1",
+            "{\"planCode\":\"" + PLUS + "\",\"quantity\":1}")
         .andExpect(status().isCreated());
-    mother.post(creator, mother.path(acme, acmeSubscription) + "/changes", "l-2", "{\"quantity\":3,\"when\":\"now\"}")
+    mother
+        .post(
+            creator,
+            mother.path(acme, acmeSubscription) + "/changes",
+            "l-2",
+            "{\"quantity\":3,\"when\":\"now\"}")
         .andExpect(status().isForbidden());
-    mother.post(editor, mother.path(acme, acmeSubscription) + "/changes", "l-3", "{\"quantity\":3,\"when\":\"now\"}")
+    mother
+        .post(
+            editor,
+            mother.path(acme, acmeSubscription) + "/changes",
+            "l-3",
+            "{\"quantity\":3,\"when\":\"now\"}")
         .andExpect(status().isOk());
-    mother.post(editor, mother.path(acme, acmeSubscription) + "/cancel", "l-4", "{\"when\":\"now\",\"reason\":\"other\"}")
+    mother
+        .post(
+            editor,
+            mother.path(acme, acmeSubscription) + "/cancel",
+            "l-4",
+            "{\"when\":\"now\",\"reason\":\"other\"}")
         .andExpect(status().isForbidden());
-    mother.post(alice, mother.path(acme, acmeSubscription) + "/cancel", "l-5", "{\"when\":\"now\",\"reason\":\"other\"}")
+    mother
+        .post(
+            alice,
+            mother.path(acme, acmeSubscription) + "/cancel",
+            "l-5",
+            "{\"when\":\"now\",\"reason\":\"other\"}")
         .andExpect(status().isOk());
   }
 
   @Test
   void anAccountBillingMarkedInactiveAllowsNoChangesUntilItIsActiveAgain() throws Exception {
-    EventEnvelope inactive = balanceChanged(acme, "inactive", Instant.parse("2026-03-01T10:00:00Z"));
+    EventEnvelope inactive =
+        balanceChanged(acme, "inactive", Instant.parse("2026-03-01T10:00:00Z"));
     inactiveAccounts.on(EventJson.write(inactive));
     inactiveAccounts.on(EventJson.write(inactive));
     // an older event arriving late does not undo the newer status
-    inactiveAccounts.on(EventJson.write(balanceChanged(acme, "active", Instant.parse("2026-02-01T10:00:00Z"))));
+    inactiveAccounts.on(
+        EventJson.write(balanceChanged(acme, "active", Instant.parse("2026-02-01T10:00:00Z"))));
     int before = mother.rowCount(acme);
-    mother.post(alice, "/accounts/" + acme + "/subscriptions", "i-0", "{\"planCode\":\"" + BASIC + "\",\"quantity\":1}")
+    mother
+        .post(
+            alice,
+            "/accounts/" + acme + "/subscriptions",
+            "i-0",
+            "{\"planCode\":\"" + BASIC + "\",\"quantity\":1}")
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/account-inactive"))
-        .andExpect(jsonPath("$.detail").value("Account A-000777 is inactive: no subscription changes are allowed."));
+        .andExpect(
+            jsonPath("$.detail")
+                .value("Account A-000777 is inactive: no subscription changes are allowed."));
     for (Change change : CHANGES) {
-      mother.post(alice, mother.path(acme, acmeSubscription) + change.path(), UUID.randomUUID().toString(), change.body())
+      mother
+          .post(
+              alice,
+              mother.path(acme, acmeSubscription) + change.path(),
+              UUID.randomUUID().toString(),
+              change.body())
           .andExpect(status().isConflict())
           .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/account-inactive"));
     }
     assertThat(mother.rowCount(acme)).isEqualTo(before);
     mother.get(alice, mother.path(acme, acmeSubscription)).andExpect(status().isOk());
     // other accounts are not affected
-    mother.post(bob, "/accounts/" + globex + "/subscriptions", "i-1", "{\"planCode\":\"" + BASIC + "\",\"quantity\":1}")
+    mother
+        .post(
+            bob,
+            "/accounts/" + globex + "/subscriptions",
+            "i-1",
+            "{\"planCode\":\"" + BASIC + "\",\"quantity\":1}")
         .andExpect(status().isCreated());
 
-    EventEnvelope reactivated = new EventEnvelope(UUID.randomUUID(), "AccountUpdated.v1",
-        Instant.parse("2026-03-02T10:00:00Z"), acme.toString(),
-        EventJson.tree(Map.of("number", "A-000777", "name", "Acme", "currency", "USD", "status", "active", "locale", "en-US")));
+    EventEnvelope reactivated =
+        new EventEnvelope(
+            UUID.randomUUID(),
+            "AccountUpdated.v1",
+            Instant.parse("2026-03-02T10:00:00Z"),
+            acme.toString(),
+            EventJson.tree(
+                Map.of(
+                    "number",
+                    "A-000777",
+                    "name",
+                    "Acme",
+                    "currency",
+                    "USD",
+                    "status",
+                    "active",
+                    "locale",
+                    "en-US")));
     inactiveAccounts.on(EventJson.write(reactivated));
-    mother.post(alice, mother.path(acme, acmeSubscription) + "/changes", "i-2", "{\"quantity\":3,\"when\":\"now\"}")
+    mother
+        .post(
+            alice,
+            mother.path(acme, acmeSubscription) + "/changes",
+            "i-2",
+            "{\"quantity\":3,\"when\":\"now\"}")
         .andExpect(status().isOk());
   }
 
   private static EventEnvelope balanceChanged(UUID account, String status, Instant asOf) {
-    return new EventEnvelope(UUID.randomUUID(), "BalanceChanged.v1", asOf, account.toString(), EventJson.tree(Map.of(
-        "accountId", account, "accountNumber", "A-000777", "name", "Acme", "currency", "USD", "status", status,
-        "balance", 0, "creditBalance", 0, "asOf", asOf)));
+    return new EventEnvelope(
+        UUID.randomUUID(),
+        "BalanceChanged.v1",
+        asOf,
+        account.toString(),
+        EventJson.tree(
+            Map.of(
+                "accountId",
+                account,
+                "accountNumber",
+                "A-000777",
+                "name",
+                "Acme",
+                "currency",
+                "USD",
+                "status",
+                status,
+                "balance",
+                0,
+                "creditBalance",
+                0,
+                "asOf",
+                asOf)));
   }
 }

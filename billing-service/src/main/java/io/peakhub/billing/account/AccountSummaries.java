@@ -4,11 +4,9 @@ import io.peakhub.platform.money.Money;
 import io.peakhub.platform.outbox.Outbox;
 import io.peakhub.platform.problem.NotFoundException;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,38 +17,45 @@ public class AccountSummaries {
 
   public static final String TOPIC = "billing.account";
 
-  private final JdbcClient jdbc;
   private final AccountRepository accounts;
+  private final InvoiceTotals invoices;
+  private final PaymentTotals payments;
   private final Outbox outbox;
 
-  AccountSummaries(JdbcClient jdbc, AccountRepository accounts, Outbox outbox) {
-    this.jdbc = jdbc;
+  AccountSummaries(
+      AccountRepository accounts, InvoiceTotals invoices, PaymentTotals payments, Outbox outbox) {
     this.accounts = accounts;
+    this.invoices = invoices;
+    this.payments = payments;
     this.outbox = outbox;
   }
 
   @Transactional(readOnly = true)
   public AccountSummary of(UUID accountId) {
-    BillingAccount a = accounts.find(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
-    BigDecimal balance = jdbc.sql("SELECT coalesce(sum(balance), 0) FROM invoice WHERE account_id = :a AND status <> 'void'")
-        .param("a", accountId).query(BigDecimal.class).single();
-    record LastPayment(BigDecimal amount, Timestamp createdAt) {}
-    LastPayment last = jdbc.sql("""
-            SELECT amount, created_at FROM payment WHERE account_id = :a AND status = 'succeeded'
-            ORDER BY created_at DESC LIMIT 1""")
-        .param("a", accountId).query(LastPayment.class).optional().orElse(null);
-    LocalDate lastInvoice = jdbc.sql("SELECT max(invoice_date) FROM invoice WHERE account_id = :a")
-        .param("a", accountId).query(LocalDate.class).optional().orElse(null);
-    return new AccountSummary(a.id(), a.number(), a.name(), a.currency(), a.status(),
-        Money.atScale(balance, a.currency()), Money.atScale(a.creditBalance(), a.currency()),
+    BillingAccount a =
+        accounts.find(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
+    BigDecimal balance = invoices.openBalance(accountId);
+    PaymentTotals.LastPayment last = payments.lastSucceeded(accountId).orElse(null);
+    LocalDate lastInvoice = invoices.lastInvoiceDate(accountId).orElse(null);
+    return new AccountSummary(
+        a.id(),
+        a.number(),
+        a.name(),
+        a.currency(),
+        a.status(),
+        Money.atScale(balance, a.currency()),
+        Money.atScale(a.creditBalance(), a.currency()),
         last == null ? null : Money.atScale(last.amount(), a.currency()),
-        last == null ? null : last.createdAt().toInstant(), lastInvoice, a.updatedAt());
+        last == null ? null : last.at(),
+        lastInvoice,
+        a.updatedAt());
   }
 
   /**
-   * Announces the current summary of one page of accounts again (BalanceChanged.v1), without changing
-   * them: how readers such as portal-bff's read model learn of accounts loaded past the outbox (the
-   * bulk generator) or rebuild after losing their copy. Returns the ids announced, in id order.
+   * Announces the current summary of one page of accounts again (BalanceChanged.v1), without
+   * changing them: how readers such as portal-bff's read model learn of accounts loaded past the
+   * outbox (the bulk generator) or rebuild after losing their copy. Returns the ids announced, in
+   * id order.
    */
   @Transactional
   public java.util.List<UUID> announcePage(UUID after, int pageSize) {
@@ -61,7 +66,10 @@ public class AccountSummaries {
     return ids;
   }
 
-  /** Call after changing an account's money, in the same transaction: stamps the change and emits the event. */
+  /**
+   * Call after changing an account's money, in the same transaction: stamps the change and emits
+   * the event.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public AccountSummary changed(UUID accountId, Instant now) {
     accounts.touch(accountId, now);

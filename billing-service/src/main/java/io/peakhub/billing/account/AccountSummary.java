@@ -10,6 +10,15 @@ import java.util.UUID;
  * payment and last invoice. {@code asOf} is when any of them last changed; readers keep the newest.
  * Also the body of the BalanceChanged.v1 event.
  */
-public record AccountSummary(UUID accountId, String accountNumber, String name, String currency, String status,
-    BigDecimal balance, BigDecimal creditBalance, BigDecimal lastPaymentAmount, Instant lastPaymentAt,
-    LocalDate lastInvoiceDate, Instant asOf) {}
+public record AccountSummary(
+    UUID accountId,
+    String accountNumber,
+    String name,
+    String currency,
+    String status,
+    BigDecimal balance,
+    BigDecimal creditBalance,
+    BigDecimal lastPaymentAmount,
+    Instant lastPaymentAt,
+    LocalDate lastInvoiceDate,
+    Instant asOf) {}

@@ -1,29 +1,25 @@
 package io.peakhub.billing.contact;
 
-import io.peakhub.billing.account.AccountRepository;
+import io.peakhub.billing.account.Accounts;
 import io.peakhub.billing.account.BillingAccount;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Level;
 import io.peakhub.platform.outbox.Outbox;
 import io.peakhub.platform.problem.InvalidInputException;
-import io.peakhub.platform.problem.NotFoundException;
 import io.peakhub.platform.problem.ProblemException;
 import io.peakhub.platform.security.CurrentUser;
 import io.peakhub.platform.security.WhileImpersonating;
 import jakarta.validation.Valid;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,17 +42,22 @@ class ContactController {
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final AccountAccess access;
-  private final AccountRepository accounts;
-  private final JdbcClient jdbc;
+  private final Accounts accounts;
+  private final ContactRepository contacts;
   private final Outbox outbox;
   private final Clock clock;
   private final Duration freshLogin;
 
-  ContactController(AccountAccess access, AccountRepository accounts, JdbcClient jdbc, Outbox outbox, Clock clock,
+  ContactController(
+      AccountAccess access,
+      Accounts accounts,
+      ContactRepository contacts,
+      Outbox outbox,
+      Clock clock,
       @Value("${peakhub.billing.email-change-max-login-age:PT5M}") Duration freshLogin) {
     this.access = access;
     this.accounts = accounts;
-    this.jdbc = jdbc;
+    this.contacts = contacts;
     this.outbox = outbox;
     this.clock = clock;
     this.freshLogin = freshLogin;
@@ -65,8 +66,9 @@ class ContactController {
   @GetMapping("/accounts/{accountId}/contacts")
   Contacts get(@PathVariable UUID accountId) {
     access.require(accountId.toString(), Area.my_account, Level.view);
-    accounts.find(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
-    return new Contacts(find(accountId, "bill_to").orElse(null), find(accountId, "sold_to").orElse(null));
+    accounts.get(accountId);
+    return new Contacts(
+        find(accountId, "bill_to").orElse(null), find(accountId, "sold_to").orElse(null));
   }
 
   @PutMapping("/accounts/{accountId}/contacts/bill-to")
@@ -87,62 +89,59 @@ class ContactController {
   public Contacts removeSoldTo(@PathVariable UUID accountId) {
     access.require(accountId.toString(), Area.my_account, Level.edit);
     activeAccount(accountId);
-    jdbc.sql("DELETE FROM account_contact WHERE account_id = :a AND role = 'sold_to'").param("a", accountId).update();
-    Contacts contacts = new Contacts(find(accountId, "bill_to").orElse(null), null);
-    outbox.append("billing.account", accountId.toString(), "AccountUpdated.v1", Map.of("contacts", contacts));
-    return contacts;
+    contacts.delete(accountId, "sold_to");
+    return announced(accountId, new Contacts(find(accountId, "bill_to").orElse(null), null));
   }
 
   private Contacts put(UUID accountId, String role, Contact contact) {
     access.require(accountId.toString(), Area.my_account, Level.edit);
     activeAccount(accountId);
     if (!COUNTRIES.contains(contact.country())) {
-      throw new InvalidInputException("country", "'country' must be an ISO 3166 country code such as DE or US.");
+      throw new InvalidInputException(
+          "country", "'country' must be an ISO 3166 country code such as DE or US.");
     }
     Optional<Contact> before = find(accountId, role);
-    boolean emailChanges = before.map(b -> !b.email().equalsIgnoreCase(contact.email())).orElse(false);
+    boolean emailChanges =
+        before.map(b -> !b.email().equalsIgnoreCase(contact.email())).orElse(false);
     if (emailChanges) {
       WhileImpersonating.refuse("change the billing e-mail");
       requireRecentLogin();
     }
-    CurrentUser user = CurrentUser.get();
-    jdbc.sql("""
-            INSERT INTO account_contact (account_id, role, name, email, phone, line1, line2, city, postal_code, region,
-                                         country, updated_at, updated_by, acting_admin)
-            VALUES (:a, :role, :name, :email, :phone, :line1, :line2, :city, :postal, :region, :country, :now, :by, :admin)
-            ON CONFLICT (account_id, role) DO UPDATE SET name = :name, email = :email, phone = :phone, line1 = :line1,
-                line2 = :line2, city = :city, postal_code = :postal, region = :region, country = :country,
-                updated_at = :now, updated_by = :by, acting_admin = :admin""")
-        .param("a", accountId).param("role", role).param("name", contact.name()).param("email", contact.email())
-        .param("phone", contact.phone()).param("line1", contact.line1()).param("line2", contact.line2())
-        .param("city", contact.city()).param("postal", contact.postalCode()).param("region", contact.region())
-        .param("country", contact.country()).param("now", Timestamp.from(clock.instant()))
-        .param("by", user.username()).param("admin", user.impersonatorId()).update();
-    Contacts contacts = new Contacts(find(accountId, "bill_to").orElse(null), find(accountId, "sold_to").orElse(null));
-    outbox.append("billing.account", accountId.toString(), "AccountUpdated.v1", Map.of("contacts", contacts));
-    return contacts;
+    contacts.save(accountId, role, contact, CurrentUser.get(), clock.instant());
+    return announced(
+        accountId,
+        new Contacts(
+            find(accountId, "bill_to").orElse(null), find(accountId, "sold_to").orElse(null)));
+  }
+
+  private Contacts announced(UUID accountId, Contacts after) {
+    outbox.append(
+        "billing.account", accountId.toString(), ContactsChanged.TYPE, new ContactsChanged(after));
+    return after;
   }
 
   private void requireRecentLogin() {
-    var jwt = ((JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication()).getToken();
+    var jwt =
+        ((JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication())
+            .getToken();
     Object authTime = jwt.getClaims().get("auth_time");
-    Instant signedIn = authTime instanceof Number n ? Instant.ofEpochSecond(n.longValue())
-        : authTime instanceof Instant i ? i : null;
+    Instant signedIn =
+        authTime instanceof Number n
+            ? Instant.ofEpochSecond(n.longValue())
+            : authTime instanceof Instant i ? i : null;
     if (signedIn == null || signedIn.isBefore(clock.instant().minus(freshLogin))) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, "recent-login-required",
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN,
+          "recent-login-required",
           "Changing the billing e-mail needs a recent sign-in. Sign in again, then repeat the change.");
     }
   }
 
   private BillingAccount activeAccount(UUID accountId) {
-    return accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId))
-        .requireActive("no changes are allowed");
+    return accounts.lockActive(accountId, "no changes are allowed");
   }
 
   private Optional<Contact> find(UUID accountId, String role) {
-    return jdbc.sql("""
-            SELECT name, email, phone, line1, line2, city, postal_code, region, country FROM account_contact
-            WHERE account_id = :a AND role = :r""")
-        .param("a", accountId).param("r", role).query(Contact.class).optional();
+    return contacts.find(accountId, role);
   }
 }

@@ -17,13 +17,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Applies credit balance to chosen open invoices: 201 applied, 200 the same Idempotency-Key again. */
+/**
+ * Applies credit balance to chosen open invoices: 201 applied, 200 the same Idempotency-Key again.
+ */
 @RestController
 class CreditApplicationController {
 
   record InvoiceAmount(@NotNull UUID invoiceId, @NotNull BigDecimal amount) {}
 
-  record ApplyCredit(@NotNull @Size(min = 3, max = 3) String currency,
+  record ApplyCredit(
+      @NotNull @Size(min = 3, max = 3) String currency,
       @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull InvoiceAmount> invoices) {}
 
   private final AccountAccess access;
@@ -35,13 +38,23 @@ class CreditApplicationController {
   }
 
   @PostMapping("/accounts/{accountId}/credit-applications")
-  ResponseEntity<CreditApplications.Applied> apply(@PathVariable UUID accountId,
-      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, @Valid @RequestBody ApplyCredit request) {
+  ResponseEntity<CreditApplications.Applied> apply(
+      @PathVariable UUID accountId,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+      @Valid @RequestBody ApplyCredit request) {
     access.require(accountId.toString(), Area.pay_invoices, Level.create);
     IdempotencyKey.require(key);
-    var applied = applications.apply(accountId, key, new CreditApplications.Request(request.currency(),
-        request.invoices().stream().map(i -> new CreditApplications.Request.Part(i.invoiceId(), i.amount())).toList()));
+    var applied =
+        applications.apply(
+            accountId,
+            key,
+            new CreditApplications.Request(
+                request.currency(),
+                request.invoices().stream()
+                    .map(i -> new CreditApplications.Request.Part(i.invoiceId(), i.amount()))
+                    .toList()));
     return ResponseEntity.status(applied.replayed() ? 200 : 201)
-        .header("Idempotent-Replayed", Boolean.toString(applied.replayed())).body(applied);
+        .header("Idempotent-Replayed", Boolean.toString(applied.replayed()))
+        .body(applied);
   }
 }

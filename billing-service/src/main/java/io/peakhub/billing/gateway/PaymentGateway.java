@@ -13,8 +13,15 @@ import java.util.Optional;
  */
 public interface PaymentGateway {
 
-  /** The processor's answer. TIMEOUT means no answer came: the charge may or may not have been made. */
-  enum Outcome { SUCCEEDED, DECLINED, INSUFFICIENT_FUNDS, TIMEOUT }
+  /**
+   * The processor's answer. TIMEOUT means no answer came: the charge may or may not have been made.
+   */
+  enum Outcome {
+    SUCCEEDED,
+    DECLINED,
+    INSUFFICIENT_FUNDS,
+    TIMEOUT
+  }
 
   record Charge(Outcome outcome, String reference) {}
 

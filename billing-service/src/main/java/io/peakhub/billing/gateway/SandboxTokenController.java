@@ -19,8 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SandboxTokenController {
 
-  record CardRequest(@NotBlank String number, @NotNull @Min(1) @Max(12) Integer expMonth,
-      @NotNull @Min(2000) @Max(2100) Integer expYear, @NotBlank String cvc) {
+  record CardRequest(
+      @NotBlank String number,
+      @NotNull @Min(1) @Max(12) Integer expMonth,
+      @NotNull @Min(2000) @Max(2100) Integer expYear,
+      @NotBlank String cvc) {
 
     @Override
     public String toString() {
@@ -51,7 +54,11 @@ class SandboxTokenController {
       throw new InvalidInputException("expYear", "The card has expired.");
     }
     String token = sandbox.tokenize(number, card.expMonth(), card.expYear());
-    return new CardToken(token, SandboxGateway.brand(number), number.substring(number.length() - 4), card.expMonth(),
+    return new CardToken(
+        token,
+        SandboxGateway.brand(number),
+        number.substring(number.length() - 4),
+        card.expMonth(),
         card.expYear());
   }
 

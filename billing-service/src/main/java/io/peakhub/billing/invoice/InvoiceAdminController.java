@@ -1,7 +1,7 @@
 package io.peakhub.billing.invoice;
 
-import io.peakhub.billing.account.AccountRepository;
 import io.peakhub.billing.account.AccountSummaries;
+import io.peakhub.billing.account.Accounts;
 import io.peakhub.billing.account.BillingAccount;
 import io.peakhub.billing.invoice.InvoiceIssuer.IssuedInvoice;
 import io.peakhub.platform.money.Money;
@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,25 +39,39 @@ class InvoiceAdminController {
 
   static final String TOPIC = "billing.invoice";
 
-  record LineRequest(@NotBlank @Size(max = 500) String description, @NotNull BigDecimal quantity,
-      @NotNull BigDecimal unitPrice, BigDecimal taxRate) {}
+  record LineRequest(
+      @NotBlank @Size(max = 500) String description,
+      @NotNull BigDecimal quantity,
+      @NotNull BigDecimal unitPrice,
+      BigDecimal taxRate) {}
 
-  record IssueInvoice(@NotNull LocalDate invoiceDate, @NotNull LocalDate dueDate,
+  record IssueInvoice(
+      @NotNull LocalDate invoiceDate,
+      @NotNull LocalDate dueDate,
       @NotNull @Size(min = 1, max = 200) List<@Valid @NotNull LineRequest> lines) {}
 
   record VoidInvoice(@NotBlank @Size(max = 500) String reason) {}
 
-  private final JdbcClient jdbc;
+  /** InvoiceVoided.v1: an admin voided an invoice nothing had been paid on. */
+  record InvoiceVoided(UUID invoiceId, String number, String reason, String by) {
+
+    static final String TYPE = "InvoiceVoided.v1";
+  }
+
   private final InvoiceRepository invoices;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final AccountSummaries summaries;
   private final InvoiceIssuer issuer;
   private final Outbox outbox;
   private final Clock clock;
 
-  InvoiceAdminController(JdbcClient jdbc, InvoiceRepository invoices, AccountRepository accounts,
-      AccountSummaries summaries, InvoiceIssuer issuer, Outbox outbox, Clock clock) {
-    this.jdbc = jdbc;
+  InvoiceAdminController(
+      InvoiceRepository invoices,
+      Accounts accounts,
+      AccountSummaries summaries,
+      InvoiceIssuer issuer,
+      Outbox outbox,
+      Clock clock) {
     this.invoices = invoices;
     this.accounts = accounts;
     this.summaries = summaries;
@@ -69,50 +82,80 @@ class InvoiceAdminController {
 
   @PutMapping("/admin/accounts/{accountId}/invoices/{number}")
   @Transactional
-  public IssuedInvoice issue(@PathVariable UUID accountId,
-      @PathVariable @Pattern(regexp = "INV-[0-9]{4}-[0-9]{6}") String number, @Valid @RequestBody IssueInvoice request) {
-    BillingAccount account = accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
-    List<InvoiceLines.Line> lines = InvoiceLines.price(request.lines().stream()
-        .map(l -> new InvoiceLines.LineInput(l.description(), l.quantity(), l.unitPrice(), l.taxRate())).toList(),
-        account.currency());
-    BigDecimal amount = Money.positive("lines", InvoiceLines.total(lines, account.currency()), account.currency());
+  public IssuedInvoice issue(
+      @PathVariable UUID accountId,
+      @PathVariable @Pattern(regexp = "INV-[0-9]{4}-[0-9]{6}") String number,
+      @Valid @RequestBody IssueInvoice request) {
+    BillingAccount account = accounts.lock(accountId);
+    List<InvoiceLines.Line> lines =
+        InvoiceLines.price(
+            request.lines().stream()
+                .map(
+                    l ->
+                        new InvoiceLines.LineInput(
+                            l.description(), l.quantity(), l.unitPrice(), l.taxRate()))
+                .toList(),
+            account.currency());
+    BigDecimal amount =
+        Money.positive("lines", InvoiceLines.total(lines, account.currency()), account.currency());
     if (request.dueDate().isBefore(request.invoiceDate())) {
       throw new InvalidInputException("dueDate", "'dueDate' cannot be before 'invoiceDate'.");
     }
-    record Existing(UUID id, UUID accountId, BigDecimal amount, LocalDate invoiceDate) {}
-    var existing = jdbc.sql("SELECT id, account_id, amount, invoice_date FROM invoice WHERE number = :n")
-        .param("n", number).query(Existing.class).optional();
+    var existing = invoices.findByNumber(number);
     if (existing.isPresent()) {
-      Existing e = existing.get();
-      if (!e.accountId().equals(accountId) || e.amount().compareTo(amount) != 0 || !e.invoiceDate().equals(request.invoiceDate())) {
-        throw new ConflictException("duplicate-invoice-number", "Invoice " + number + " exists with other content.");
+      InvoiceRepository.Numbered e = existing.get();
+      if (!e.accountId().equals(accountId)
+          || e.amount().compareTo(amount) != 0
+          || !e.invoiceDate().equals(request.invoiceDate())) {
+        throw new ConflictException(
+            "duplicate-invoice-number", "Invoice " + number + " exists with other content.");
       }
-      return new IssuedInvoice(invoices.find(accountId, e.id(), LocalDate.now(clock)).orElseThrow(), invoices.lines(e.id()));
+      return new IssuedInvoice(
+          invoices.find(accountId, e.id(), LocalDate.now(clock)).orElseThrow(),
+          invoices.lines(e.id()));
     }
     account.requireActive("no invoices can be issued");
-    return issuer.issue(accountId, number, request.invoiceDate(), request.dueDate(), lines, amount,
+    return issuer.issue(
+        accountId,
+        number,
+        request.invoiceDate(),
+        request.dueDate(),
+        lines,
+        amount,
+        account.currency(),
         CurrentUser.get().username());
   }
 
   /** Voids an invoice nothing has been paid on; it then counts toward no balance. */
   @PostMapping("/admin/accounts/{accountId}/invoices/{invoiceId}/void")
   @Transactional
-  public InvoiceView voidInvoice(@PathVariable UUID accountId, @PathVariable UUID invoiceId,
+  public InvoiceView voidInvoice(
+      @PathVariable UUID accountId,
+      @PathVariable UUID invoiceId,
       @Valid @RequestBody VoidInvoice request) {
-    accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
-    InvoiceView invoice = invoices.find(accountId, invoiceId, LocalDate.now(clock))
-        .orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+    accounts.lock(accountId);
+    InvoiceView invoice =
+        invoices
+            .find(accountId, invoiceId, LocalDate.now(clock))
+            .orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
     if (invoice.status().equals("void")) {
       return invoice;
     }
     if (invoice.balance().compareTo(invoice.amount()) != 0) {
-      throw new ConflictException("invoice-has-payments", "Invoice " + invoice.number()
-          + " has payments applied; refund or credit them before voiding.");
+      throw new ConflictException(
+          "invoice-has-payments",
+          "Invoice "
+              + invoice.number()
+              + " has payments applied; refund or credit them before voiding.");
     }
-    jdbc.sql("UPDATE invoice SET status = 'void' WHERE id = :i").param("i", invoiceId).update();
+    invoices.markVoid(invoiceId);
     Instant now = clock.instant();
-    outbox.append(TOPIC, accountId.toString(), "InvoiceVoided.v1", java.util.Map.of("invoiceId", invoiceId,
-        "number", invoice.number(), "reason", request.reason(), "by", CurrentUser.get().username()));
+    outbox.append(
+        TOPIC,
+        accountId.toString(),
+        InvoiceVoided.TYPE,
+        new InvoiceVoided(
+            invoiceId, invoice.number(), request.reason(), CurrentUser.get().username()));
     summaries.changed(accountId, now);
     return invoices.find(accountId, invoiceId, LocalDate.now(clock)).orElseThrow();
   }

@@ -1,6 +1,6 @@
 package io.peakhub.billing.invoice;
 
-import io.peakhub.billing.account.AccountRepository;
+import io.peakhub.billing.account.Accounts;
 import io.peakhub.billing.account.BillingAccount;
 import io.peakhub.billing.paging.PageLimit;
 import io.peakhub.platform.access.AccountAccess;
@@ -30,11 +30,15 @@ class InvoiceController {
 
   private final AccountAccess access;
   private final InvoiceRepository invoices;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final InvoicePdf pdf;
   private final Clock clock;
 
-  InvoiceController(AccountAccess access, InvoiceRepository invoices, AccountRepository accounts, InvoicePdf pdf,
+  InvoiceController(
+      AccountAccess access,
+      InvoiceRepository invoices,
+      Accounts accounts,
+      InvoicePdf pdf,
       Clock clock) {
     this.access = access;
     this.invoices = invoices;
@@ -44,14 +48,29 @@ class InvoiceController {
   }
 
   @GetMapping("/accounts/{accountId}/invoices")
-  InvoicePage list(@PathVariable UUID accountId, @RequestParam(required = false) String status,
+  InvoicePage list(
+      @PathVariable UUID accountId,
+      @RequestParam(required = false) String status,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) String sort, @RequestParam(required = false) String after,
-      @io.swagger.v3.oas.annotations.Parameter(description = "page size", schema = @io.swagger.v3.oas.annotations.media.Schema(
-          type = "integer", minimum = "1", maximum = "100", defaultValue = "25")) @RequestParam(required = false) Integer limit, @RequestParam(required = false) String size) {
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String after,
+      @io.swagger.v3.oas.annotations.Parameter(
+              description = "page size",
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(
+                      type = "integer",
+                      minimum = "1",
+                      maximum = "" + PageLimit.MAX,
+                      defaultValue = "" + PageLimit.DEFAULT))
+          @RequestParam(required = false)
+          Integer limit,
+      // only to refuse it with a pointer to 'limit' (PageLimit): not part of the documented API
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam(required = false)
+          String size) {
     access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
-    InvoiceQuery query = InvoiceQuery.parse(status, from, to, sort, after, PageLimit.of(limit, size));
+    InvoiceQuery query =
+        InvoiceQuery.parse(status, from, to, sort, after, PageLimit.of(limit, size));
     InvoiceRepository.Page page = invoices.list(accountId, query, today());
     return new InvoicePage(page.items(), page.next());
   }
@@ -59,21 +78,29 @@ class InvoiceController {
   @GetMapping("/accounts/{accountId}/invoices/{invoiceId}")
   InvoiceDetail get(@PathVariable UUID accountId, @PathVariable UUID invoiceId) {
     access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
-    InvoiceView invoice = invoices.find(accountId, invoiceId, today())
-        .orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+    InvoiceView invoice =
+        invoices
+            .find(accountId, invoiceId, today())
+            .orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
     return new InvoiceDetail(invoice, invoices.lines(invoiceId));
   }
 
-  @GetMapping(value = "/accounts/{accountId}/invoices/{invoiceId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  @GetMapping(
+      value = "/accounts/{accountId}/invoices/{invoiceId}/pdf",
+      produces = MediaType.APPLICATION_PDF_VALUE)
   ResponseEntity<byte[]> pdf(@PathVariable UUID accountId, @PathVariable UUID invoiceId) {
     access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
-    InvoiceView invoice = invoices.find(accountId, invoiceId, today())
-        .orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
-    BillingAccount account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
+    InvoiceView invoice =
+        invoices
+            .find(accountId, invoiceId, today())
+            .orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+    BillingAccount account = accounts.get(accountId);
     byte[] document = pdf.render(account, invoice, invoices.lines(invoiceId));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", ContentDisposition.attachment().filename(invoice.number() + ".pdf").build().toString())
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment().filename(invoice.number() + ".pdf").build().toString())
         .body(document);
   }
 

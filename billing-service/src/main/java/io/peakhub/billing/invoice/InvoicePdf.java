@@ -35,13 +35,17 @@ public class InvoicePdf {
     Locale locale = Locale.forLanguageTag(account.locale());
     NumberFormat money = NumberFormat.getCurrencyInstance(locale);
     money.setCurrency(Currency.getInstance(invoice.currency()));
-    money.setMinimumFractionDigits(Currency.getInstance(invoice.currency()).getDefaultFractionDigits());
-    money.setMaximumFractionDigits(Currency.getInstance(invoice.currency()).getDefaultFractionDigits());
+    money.setMinimumFractionDigits(
+        Currency.getInstance(invoice.currency()).getDefaultFractionDigits());
+    money.setMaximumFractionDigits(
+        Currency.getInstance(invoice.currency()).getDefaultFractionDigits());
     NumberFormat number = NumberFormat.getNumberInstance(locale);
     number.setMaximumFractionDigits(4);
-    DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+    DateTimeFormatter date =
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
 
-    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument document = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage(PDRectangle.A4);
       document.addPage(page);
       float y = page.getMediaBox().getHeight() - MARGIN;
@@ -113,7 +117,8 @@ public class InvoicePdf {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
-  private static void text(PDPageContentStream content, PDType1Font font, float size, float x, float y, String s)
+  private static void text(
+      PDPageContentStream content, PDType1Font font, float size, float x, float y, String s)
       throws IOException {
     content.beginText();
     content.setFont(font, size);
@@ -133,7 +138,13 @@ public class InvoicePdf {
         case '\u202F', '\u00A0', '\u2009' -> sb.append(' ');
         case '\uFFE5' -> sb.append('\u00A5');
         case '\u2212' -> sb.append('-');
-        default -> sb.append(WIN_ANSI_EXTRA.indexOf(c) >= 0 || (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xFF) ? c : '?');
+        default ->
+            sb.append(
+                WIN_ANSI_EXTRA.indexOf(c) >= 0
+                        || (c >= 0x20 && c <= 0x7E)
+                        || (c >= 0xA0 && c <= 0xFF)
+                    ? c
+                    : '?');
       }
     }
     return sb.toString();

@@ -11,12 +11,30 @@ import java.util.Locale;
  * A page request for invoice history: filter by status and invoice date range, sort by one of the
  * indexed columns, and keyset paging with an opaque cursor (the last row's sort value and number).
  */
-record InvoiceQuery(Status status, LocalDate from, LocalDate to, Sort sort, boolean descending, Cursor after, int limit) {
+record InvoiceQuery(
+    Status status,
+    LocalDate from,
+    LocalDate to,
+    Sort sort,
+    boolean descending,
+    Cursor after,
+    int limit) {
 
-  enum Status { all, open, overdue, paid, partially_paid, posted, void_ }
+  enum Status {
+    all,
+    open,
+    overdue,
+    paid,
+    partially_paid,
+    posted,
+    void_
+  }
 
   enum Sort {
-    invoiceDate("invoice_date"), dueDate("due_date"), amount("amount"), number("number");
+    invoiceDate("invoice_date"),
+    dueDate("due_date"),
+    amount("amount"),
+    number("number");
 
     final String column;
 
@@ -27,7 +45,9 @@ record InvoiceQuery(Status status, LocalDate from, LocalDate to, Sort sort, bool
 
   record Cursor(String value, String number) {
     String encode() {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString((value + "|" + number).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString((value + "|" + number).getBytes(StandardCharsets.UTF_8));
     }
 
     Object typedValue(Sort sort) {
@@ -38,12 +58,14 @@ record InvoiceQuery(Status status, LocalDate from, LocalDate to, Sort sort, bool
           case number -> number;
         };
       } catch (RuntimeException e) {
-        throw new InvalidInputException("after", "'after' is not a cursor of this list; start again without it.");
+        throw new InvalidInputException(
+            "after", "'after' is not a cursor of this list; start again without it.");
       }
     }
   }
 
-  static InvoiceQuery parse(String status, LocalDate from, LocalDate to, String sort, String after, int limit) {
+  static InvoiceQuery parse(
+      String status, LocalDate from, LocalDate to, String sort, String after, int limit) {
     Status s = parseStatus(status);
     String sortSpec = sort == null || sort.isBlank() ? "invoiceDate,desc" : sort;
     String[] parts = sortSpec.split(",");
@@ -51,7 +73,9 @@ record InvoiceQuery(Status status, LocalDate from, LocalDate to, Sort sort, bool
     try {
       field = Sort.valueOf(parts[0]);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("sort", "'sort' must be one of invoiceDate, dueDate, amount, number (optionally ',asc' or ',desc').");
+      throw new InvalidInputException(
+          "sort",
+          "'sort' must be one of invoiceDate, dueDate, amount, number (optionally ',asc' or ',desc').");
     }
     boolean desc = parts.length < 2 || !parts[1].toLowerCase(Locale.ROOT).equals("asc");
     if (parts.length > 2 || (parts.length == 2 && !parts[1].matches("(?i)asc|desc"))) {
@@ -70,7 +94,9 @@ record InvoiceQuery(Status status, LocalDate from, LocalDate to, Sort sort, bool
     try {
       return "void".equals(status) ? Status.void_ : Status.valueOf(status);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("status", "'status' must be one of all, open, overdue, paid, partially_paid, posted, void.");
+      throw new InvalidInputException(
+          "status",
+          "'status' must be one of all, open, overdue, paid, partially_paid, posted, void.");
     }
   }
 
@@ -86,7 +112,8 @@ record InvoiceQuery(Status status, LocalDate from, LocalDate to, Sort sort, bool
       }
       return new Cursor(raw.substring(0, bar), raw.substring(bar + 1));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("after", "'after' is not a cursor of this list; start again without it.");
+      throw new InvalidInputException(
+          "after", "'after' is not a cursor of this list; start again without it.");
     }
   }
 }

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * Pure money math: spreads a payment over open invoices, either as the payer chose (invoice and
- * amount) or oldest due first, and returns what is left as credit. Amounts are at the currency's scale.
+ * amount) or oldest due first, and returns what is left as credit. Amounts are at the currency's
+ * scale.
  */
 public final class PaymentAllocator {
 
@@ -39,8 +40,11 @@ public final class PaymentAllocator {
     return new Result(List.copyOf(allocations), left);
   }
 
-  /** The payer's own split: each chosen invoice must be open and not be paid more than its balance. */
-  public static Result allocateAsChosen(BigDecimal amount, List<Allocation> chosen, List<OpenInvoice> open) {
+  /**
+   * The payer's own split: each chosen invoice must be open and not be paid more than its balance.
+   */
+  public static Result allocateAsChosen(
+      BigDecimal amount, List<Allocation> chosen, List<OpenInvoice> open) {
     Map<UUID, BigDecimal> balances = new LinkedHashMap<>();
     open.forEach(i -> balances.put(i.id(), i.balance()));
     BigDecimal total = BigDecimal.ZERO;
@@ -50,38 +54,51 @@ public final class PaymentAllocator {
       String field = "invoices[" + i + "]";
       BigDecimal balance = balances.get(a.invoiceId());
       if (balance == null) {
-        throw new InvalidInputException(field + ".invoiceId", "Invoice " + a.invoiceId() + " is not an open invoice of this account.");
+        throw new InvalidInputException(
+            field + ".invoiceId",
+            "Invoice " + a.invoiceId() + " is not an open invoice of this account.");
       }
       if (a.amount().signum() <= 0) {
-        throw new InvalidInputException(field + ".amount", "'" + field + ".amount' must be greater than zero.");
+        throw new InvalidInputException(
+            field + ".amount", "'" + field + ".amount' must be greater than zero.");
       }
       if (a.amount().compareTo(balance) > 0) {
-        throw new InvalidInputException(field + ".amount", "'" + field + ".amount' is more than the invoice's balance of "
-            + balance.toPlainString() + ".");
+        throw new InvalidInputException(
+            field + ".amount",
+            "'"
+                + field
+                + ".amount' is more than the invoice's balance of "
+                + balance.toPlainString()
+                + ".");
       }
       if (merged.stream().anyMatch(m -> m.invoiceId().equals(a.invoiceId()))) {
-        throw new InvalidInputException(field + ".invoiceId", "Invoice " + a.invoiceId() + " is listed twice.");
+        throw new InvalidInputException(
+            field + ".invoiceId", "Invoice " + a.invoiceId() + " is listed twice.");
       }
       merged.add(a);
       total = total.add(a.amount());
     }
     if (total.compareTo(amount) > 0) {
-      throw new InvalidInputException("amount", "'amount' is less than the sum paid to the chosen invoices.");
+      throw new InvalidInputException(
+          "amount", "'amount' is less than the sum paid to the chosen invoices.");
     }
     return new Result(List.copyOf(merged), amount.subtract(total));
   }
 
   /**
-   * Settling a payment already charged: each chosen invoice gets what was chosen for it, or its balance
-   * if that is less by now (another payment got there first); nothing is refused, the rest is credit.
+   * Settling a payment already charged: each chosen invoice gets what was chosen for it, or its
+   * balance if that is less by now (another payment got there first); nothing is refused, the rest
+   * is credit.
    */
-  public static Result settleAsChosen(BigDecimal amount, List<Allocation> chosen, List<OpenInvoice> open) {
+  public static Result settleAsChosen(
+      BigDecimal amount, List<Allocation> chosen, List<OpenInvoice> open) {
     Map<UUID, BigDecimal> balances = new LinkedHashMap<>();
     open.forEach(i -> balances.put(i.id(), i.balance()));
     BigDecimal left = amount;
     List<Allocation> allocations = new ArrayList<>();
     for (Allocation a : chosen) {
-      BigDecimal applied = a.amount().min(balances.getOrDefault(a.invoiceId(), BigDecimal.ZERO)).min(left);
+      BigDecimal applied =
+          a.amount().min(balances.getOrDefault(a.invoiceId(), BigDecimal.ZERO)).min(left);
       if (applied.signum() > 0) {
         allocations.add(new Allocation(a.invoiceId(), applied));
         left = left.subtract(applied);

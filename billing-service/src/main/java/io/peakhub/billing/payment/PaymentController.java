@@ -25,15 +25,21 @@ class PaymentController {
 
   record InvoiceAmount(@NotNull UUID invoiceId, @NotNull BigDecimal amount) {}
 
-  record PayRequest(@NotNull BigDecimal amount, @NotNull @Size(min = 3, max = 3) String currency, UUID paymentMethodId,
+  record PayRequest(
+      @NotNull BigDecimal amount,
+      @NotNull @Size(min = 3, max = 3) String currency,
+      UUID paymentMethodId,
       @Size(max = 2000) String cardToken,
-      @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices, Boolean overpayToCredit) {}
+      @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices,
+      Boolean overpayToCredit) {}
 
   private final AccountAccess access;
   private final PaymentService payments;
   private final Duration retryAfter;
 
-  PaymentController(AccountAccess access, PaymentService payments,
+  PaymentController(
+      AccountAccess access,
+      PaymentService payments,
       @Value("${peakhub.payments.retry-after:PT5S}") Duration retryAfter) {
     this.access = access;
     this.payments = payments;
@@ -41,20 +47,32 @@ class PaymentController {
   }
 
   /**
-   * Pays open invoices oldest first; a retry with the same Idempotency-Key answers the first payment.
-   * 201 paid, 202 pending (the processor has not answered; the payment settles or fails on its own),
-   * 402 refused by the processor.
+   * Pays open invoices oldest first; a retry with the same Idempotency-Key answers the first
+   * payment. 201 paid, 202 pending (the processor has not answered; the payment settles or fails on
+   * its own), 402 refused by the processor.
    */
   @PostMapping("/accounts/{accountId}/payments")
-  ResponseEntity<PaymentView> pay(@PathVariable UUID accountId,
-      @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody PayRequest request) {
+  ResponseEntity<PaymentView> pay(
+      @PathVariable UUID accountId,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @Valid @RequestBody PayRequest request) {
     access.require(accountId.toString(), Area.pay_invoices, Level.create);
     IdempotencyKey.require(key);
-    PaymentService.Outcome outcome = payments.pay(accountId, key, new PayCommand(request.amount(),
-        request.currency(), request.paymentMethodId(), request.cardToken(),
-        request.invoices() == null ? null : request.invoices().stream()
-            .map(i -> new PaymentAllocator.Allocation(i.invoiceId(), i.amount())).toList(),
-        Boolean.TRUE.equals(request.overpayToCredit())));
+    PaymentService.Outcome outcome =
+        payments.pay(
+            accountId,
+            key,
+            new PayCommand(
+                request.amount(),
+                request.currency(),
+                request.paymentMethodId(),
+                request.cardToken(),
+                request.invoices() == null
+                    ? null
+                    : request.invoices().stream()
+                        .map(i -> new PaymentAllocator.Allocation(i.invoiceId(), i.amount()))
+                        .toList(),
+                Boolean.TRUE.equals(request.overpayToCredit())));
     if (outcome.failure() != null) {
       throw outcome.failure();
     }

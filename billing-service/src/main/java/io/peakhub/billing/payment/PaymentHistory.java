@@ -1,5 +1,7 @@
 package io.peakhub.billing.payment;
 
+import io.peakhub.billing.invoice.InvoiceBalances;
+import io.peakhub.billing.invoice.InvoiceBalances.InvoiceRef;
 import io.peakhub.platform.problem.InvalidInputException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -7,50 +9,74 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
-/** The payment history views: a keyset-paged list, newest first, and one payment with the invoices it paid. */
-@Repository
+/**
+ * The payment history views: a keyset-paged list, newest first, and one payment with the invoices
+ * it paid.
+ */
+@Service
 class PaymentHistory {
 
   record PaidInvoice(UUID invoiceId, String number, BigDecimal amount) {}
 
-  record PaymentSummary(UUID id, BigDecimal amount, String currency, String status, Instant createdAt, String method,
+  record PaymentSummary(
+      UUID id,
+      BigDecimal amount,
+      String currency,
+      String status,
+      Instant createdAt,
+      String method,
       String gatewayReference) {}
 
   record PaymentDetail(PaymentSummary payment, List<PaidInvoice> invoices) {}
 
   record PaymentPage(List<PaymentSummary> items, String next) {}
 
-  private static final String COLUMNS = """
+  private static final String COLUMNS =
+      """
       SELECT id, amount, currency, status, created_at, coalesce(method_label, 'manual') AS method, gateway_reference
       FROM payment""";
 
   private final JdbcClient jdbc;
+  private final InvoiceBalances invoices;
 
-  PaymentHistory(JdbcClient jdbc) {
+  PaymentHistory(JdbcClient jdbc, InvoiceBalances invoices) {
     this.jdbc = jdbc;
+    this.invoices = invoices;
   }
 
   PaymentPage page(UUID accountId, String after, int size) {
-    var sql = jdbc.sql(COLUMNS + " WHERE account_id = :a"
-            + (after == null ? "" : " AND (created_at, id) < (:at, :id)") + " ORDER BY created_at DESC, id DESC LIMIT :n")
-        .param("a", accountId).param("n", size + 1);
+    var sql =
+        jdbc.sql(
+                COLUMNS
+                    + " WHERE account_id = :a"
+                    + (after == null ? "" : " AND (created_at, id) < (:at, :id)")
+                    + " ORDER BY created_at DESC, id DESC LIMIT :n")
+            .param("a", accountId)
+            .param("n", size + 1);
     if (after != null) {
       String[] cursor = decode(after);
-      sql = sql.param("at", Timestamp.from(Instant.parse(cursor[0]))).param("id", UUID.fromString(cursor[1]));
+      sql =
+          sql.param("at", Timestamp.from(Instant.parse(cursor[0])))
+              .param("id", UUID.fromString(cursor[1]));
     }
     List<PaymentSummary> rows = new ArrayList<>(sql.query(PaymentSummary.class).list());
     String next = null;
     if (rows.size() > size) {
       rows.remove(size);
       PaymentSummary last = rows.get(size - 1);
-      next = Base64.getUrlEncoder().withoutPadding()
-          .encodeToString((last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+      next =
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(
+                  (last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
     }
     return new PaymentPage(rows, next);
   }
@@ -58,21 +84,38 @@ class PaymentHistory {
   /** Both ids must match: a payment of another account is simply not found. */
   Optional<PaymentDetail> detail(UUID accountId, UUID paymentId) {
     return jdbc.sql(COLUMNS + " WHERE account_id = :a AND id = :id")
-        .param("a", accountId).param("id", paymentId).query(PaymentSummary.class).optional()
-        .map(payment -> new PaymentDetail(payment, jdbc.sql("""
-                SELECT i.id AS invoice_id, i.number, a.amount FROM payment_allocation a JOIN invoice i ON i.id = a.invoice_id
-                WHERE a.payment_id = :p ORDER BY i.number""")
-            .param("p", paymentId).query(PaidInvoice.class).list()));
+        .param("a", accountId)
+        .param("id", paymentId)
+        .query(PaymentSummary.class)
+        .optional()
+        .map(payment -> new PaymentDetail(payment, paidInvoices(paymentId)));
+  }
+
+  /** The invoices a payment paid, by number (the invoice feature names them). */
+  private List<PaidInvoice> paidInvoices(UUID paymentId) {
+    record Paid(UUID invoiceId, BigDecimal amount) {}
+    List<Paid> paid =
+        jdbc.sql("SELECT invoice_id, amount FROM payment_allocation WHERE payment_id = :p")
+            .param("p", paymentId)
+            .query(Paid.class)
+            .list();
+    Map<UUID, InvoiceRef> refs = invoices.refs(paid.stream().map(Paid::invoiceId).toList());
+    return paid.stream()
+        .map(p -> new PaidInvoice(p.invoiceId(), refs.get(p.invoiceId()).number(), p.amount()))
+        .sorted(Comparator.comparing(PaidInvoice::number))
+        .toList();
   }
 
   private static String[] decode(String after) {
     try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\\|");
+      String[] parts =
+          new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\\|");
       Instant.parse(parts[0]);
       UUID.fromString(parts[1]);
       return parts;
     } catch (RuntimeException e) {
-      throw new InvalidInputException("after", "'after' is not a cursor of this list; start again without it.");
+      throw new InvalidInputException(
+          "after", "'after' is not a cursor of this list; start again without it.");
     }
   }
 }

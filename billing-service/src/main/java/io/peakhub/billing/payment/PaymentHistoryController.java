@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Payment history, newest first, keyset-paged; and one payment (pending ones too) with the invoices it paid. */
+/**
+ * Payment history, newest first, keyset-paged; and one payment (pending ones too) with the invoices
+ * it paid.
+ */
 @RestController
 class PaymentHistoryController {
 
@@ -24,9 +27,23 @@ class PaymentHistoryController {
   }
 
   @GetMapping("/accounts/{accountId}/payments")
-  PaymentHistory.PaymentPage list(@PathVariable UUID accountId, @RequestParam(required = false) String after,
-      @io.swagger.v3.oas.annotations.Parameter(description = "page size", schema = @io.swagger.v3.oas.annotations.media.Schema(
-          type = "integer", minimum = "1", maximum = "100", defaultValue = "25")) @RequestParam(required = false) Integer limit, @RequestParam(name = "size", required = false) String size) {
+  PaymentHistory.PaymentPage list(
+      @PathVariable UUID accountId,
+      @RequestParam(required = false) String after,
+      @io.swagger.v3.oas.annotations.Parameter(
+              description = "page size",
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(
+                      type = "integer",
+                      minimum = "1",
+                      maximum = "" + PageLimit.MAX,
+                      defaultValue = "" + PageLimit.DEFAULT))
+          @RequestParam(required = false)
+          Integer limit,
+      // only to refuse it with a pointer to 'limit' (PageLimit): not part of the documented API
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true)
+          @RequestParam(name = "size", required = false)
+          String size) {
     access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
     return history.page(accountId, after, PageLimit.of(limit, size));
   }
@@ -34,6 +51,8 @@ class PaymentHistoryController {
   @GetMapping("/accounts/{accountId}/payments/{paymentId}")
   PaymentHistory.PaymentDetail get(@PathVariable UUID accountId, @PathVariable UUID paymentId) {
     access.requireAny(accountId.toString(), Level.view, Area.my_account, Area.pay_invoices);
-    return history.detail(accountId, paymentId).orElseThrow(() -> new NotFoundException("Payment", paymentId));
+    return history
+        .detail(accountId, paymentId)
+        .orElseThrow(() -> new NotFoundException("Payment", paymentId));
   }
 }

@@ -11,10 +11,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finishes payments left pending: the processor did not answer in time, or billing stopped between
- * the charge and its settlement. It asks the processor what it did with the payment's key and settles
- * or fails the payment. A key the processor never received is failed only once the payment is older
- * than {@code unknown-after} (longer than any processor call takes), so a charge still on its way is
- * not mistaken for none. Running it again, or on several instances at once, changes nothing more.
+ * the charge and its settlement. It asks the processor what it did with the payment's key and
+ * settles or fails the payment. A key the processor never received is failed only once the payment
+ * is older than {@code unknown-after} (longer than any processor call takes), so a charge still on
+ * its way is not mistaken for none. A payment this instance is charging right now is left to the
+ * request that charges it. Running it again, or on several instances at once, changes nothing more.
  */
 @Service
 public class PaymentReconciler {
@@ -28,7 +29,11 @@ public class PaymentReconciler {
   private final Duration unknownAfter;
   private final int batchSize;
 
-  PaymentReconciler(PaymentRepository payments, ProcessorCharges charges, PaymentSettlement settlement, Clock clock,
+  PaymentReconciler(
+      PaymentRepository payments,
+      ProcessorCharges charges,
+      PaymentSettlement settlement,
+      Clock clock,
       @Value("${peakhub.payments.reconciler.unknown-after:PT2M}") Duration unknownAfter,
       @Value("${peakhub.payments.reconciler.batch-size:100}") int batchSize) {
     this.payments = payments;
@@ -50,13 +55,22 @@ public class PaymentReconciler {
     return finished;
   }
 
-  /** Settles or fails one pending payment from the processor's record of it; false when it stays pending. */
+  /**
+   * Settles or fails one pending payment from the processor's record of it; false when it stays
+   * pending.
+   */
   boolean resolve(PaymentRepository.StoredPayment payment) {
+    if (charges.charging(payment.id())) {
+      return false;
+    }
     Optional<PaymentGateway.Charge> charge;
     try {
       charge = charges.lookup(payment.id());
     } catch (RuntimeException e) {
-      log.warn("payment {} stays pending: the processor could not be asked ({})", payment.id(), e.toString());
+      log.warn(
+          "payment {} stays pending: the processor could not be asked ({})",
+          payment.id(),
+          e.toString());
       return false;
     }
     if (charge.isEmpty()) {
@@ -66,14 +80,19 @@ public class PaymentReconciler {
       log.info("payment {}: the processor never received it, failed as not charged", payment.id());
       return settlement.fail(payment.id(), "not_charged", null);
     }
-    boolean finished = switch (charge.get().outcome()) {
-      case SUCCEEDED -> settlement.settle(payment.id(), charge.get().reference());
-      case DECLINED -> settlement.fail(payment.id(), "card_declined", charge.get().reference());
-      case INSUFFICIENT_FUNDS -> settlement.fail(payment.id(), "insufficient_funds", charge.get().reference());
-      case TIMEOUT -> false;
-    };
+    boolean finished =
+        switch (charge.get().outcome()) {
+          case SUCCEEDED -> settlement.settle(payment.id(), charge.get().reference());
+          case DECLINED -> settlement.fail(payment.id(), "card_declined", charge.get().reference());
+          case INSUFFICIENT_FUNDS ->
+              settlement.fail(payment.id(), "insufficient_funds", charge.get().reference());
+          case TIMEOUT -> false;
+        };
     if (finished) {
-      log.info("payment {} reconciled from the processor's record: {}", payment.id(), charge.get().outcome());
+      log.info(
+          "payment {} reconciled from the processor's record: {}",
+          payment.id(),
+          charge.get().outcome());
     }
     return finished;
   }

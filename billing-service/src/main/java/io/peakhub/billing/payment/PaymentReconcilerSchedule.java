@@ -6,9 +6,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs the reconciler at start-up (a crash between charge and settlement heals on restart), then every interval. */
+/**
+ * Runs the reconciler at start-up (a crash between charge and settlement heals on restart), then
+ * every interval.
+ */
 @Component
-@ConditionalOnProperty(name = "peakhub.payments.reconciler.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "peakhub.payments.reconciler.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 class PaymentReconcilerSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(PaymentReconcilerSchedule.class);
@@ -19,7 +25,8 @@ class PaymentReconcilerSchedule {
     this.reconciler = reconciler;
   }
 
-  @Scheduled(initialDelayString = "${peakhub.payments.reconciler.initial-delay:PT0S}",
+  @Scheduled(
+      initialDelayString = "${peakhub.payments.reconciler.initial-delay:PT0S}",
       fixedDelayString = "${peakhub.payments.reconciler.interval:PT30S}")
   void tick() {
     try {

@@ -1,10 +1,9 @@
 package io.peakhub.billing.payment;
 
-import io.peakhub.billing.account.AccountRepository;
 import io.peakhub.billing.account.AccountSummaries;
+import io.peakhub.billing.account.Accounts;
 import io.peakhub.billing.account.BillingAccount;
 import io.peakhub.billing.invoice.InvoiceBalances;
-import io.peakhub.billing.invoice.InvoiceRepository;
 import io.peakhub.platform.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,10 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The last step of a payment, after the processor answered: a charged payment is allocated to the
- * invoices (as chosen, else oldest due first; what they no longer need becomes credit, since the money
- * was taken), the balances change and the events are written; a refused one is failed. Each runs in
- * its own transaction that locks the account and then the payment while it is still pending, so
- * however many callers (the request, a retry, reconcilers) settle one payment, it is settled once.
+ * invoices (as chosen, else oldest due first; what they no longer need becomes credit, since the
+ * money was taken), the balances change and the events are written; a refused one is failed. Each
+ * runs in its own transaction that locks the account and then the payment while it is still
+ * pending, so however many callers (the request, a retry, reconcilers) settle one payment, it is
+ * settled once.
  */
 @Service
 class PaymentSettlement {
@@ -28,20 +28,24 @@ class PaymentSettlement {
   /** PaymentFailed.v1's body. */
   record PaymentFailed(PaymentView payment, String reason) {}
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final AccountSummaries summaries;
-  private final InvoiceRepository invoices;
   private final InvoiceBalances balances;
   private final PaymentRepository payments;
   private final PaymentViews views;
   private final Outbox outbox;
   private final Clock clock;
 
-  PaymentSettlement(AccountRepository accounts, AccountSummaries summaries, InvoiceRepository invoices,
-      InvoiceBalances balances, PaymentRepository payments, PaymentViews views, Outbox outbox, Clock clock) {
+  PaymentSettlement(
+      Accounts accounts,
+      AccountSummaries summaries,
+      InvoiceBalances balances,
+      PaymentRepository payments,
+      PaymentViews views,
+      Outbox outbox,
+      Clock clock) {
     this.accounts = accounts;
     this.summaries = summaries;
-    this.invoices = invoices;
     this.balances = balances;
     this.payments = payments;
     this.views = views;
@@ -49,20 +53,27 @@ class PaymentSettlement {
     this.clock = clock;
   }
 
-  /** Settles a charged payment; false when it was no longer pending (someone else settled or failed it). */
+  /**
+   * Settles a charged payment; false when it was no longer pending (someone else settled or failed
+   * it).
+   */
   @Transactional
   public boolean settle(UUID paymentId, String reference) {
     UUID accountId = payments.find(paymentId).orElseThrow().accountId();
-    BillingAccount account = accounts.lock(accountId).orElseThrow();
+    BillingAccount account = accounts.lock(accountId);
     var payment = payments.lockPending(paymentId);
     if (payment.isEmpty()) {
       return false;
     }
-    List<PaymentAllocator.OpenInvoice> open = invoices.lockOpen(accountId).stream()
-        .map(i -> new PaymentAllocator.OpenInvoice(i.id(), i.balance())).toList();
+    List<PaymentAllocator.OpenInvoice> open =
+        balances.lockOpen(accountId).stream()
+            .map(i -> new PaymentAllocator.OpenInvoice(i.id(), i.balance()))
+            .toList();
     List<PaymentAllocator.Allocation> chosen = payments.requestedInvoices(paymentId);
-    PaymentAllocator.Result result = chosen.isEmpty() ? PaymentAllocator.allocate(payment.get().amount(), open)
-        : PaymentAllocator.settleAsChosen(payment.get().amount(), chosen, open);
+    PaymentAllocator.Result result =
+        chosen.isEmpty()
+            ? PaymentAllocator.allocate(payment.get().amount(), open)
+            : PaymentAllocator.settleAsChosen(payment.get().amount(), chosen, open);
     for (PaymentAllocator.Allocation allocation : result.allocations()) {
       payments.allocate(paymentId, allocation);
       balances.apply(accountId, allocation.invoiceId(), allocation.amount(), paymentId);
@@ -81,12 +92,16 @@ class PaymentSettlement {
   @Transactional
   public boolean fail(UUID paymentId, String reason, String reference) {
     UUID accountId = payments.find(paymentId).orElseThrow().accountId();
-    accounts.lock(accountId).orElseThrow();
+    accounts.lock(accountId);
     if (payments.lockPending(paymentId).isEmpty()) {
       return false;
     }
     payments.markFailed(paymentId, reason, reference, clock.instant());
-    outbox.append(TOPIC, accountId.toString(), "PaymentFailed.v1", new PaymentFailed(views.of(paymentId), reason));
+    outbox.append(
+        TOPIC,
+        accountId.toString(),
+        "PaymentFailed.v1",
+        new PaymentFailed(views.of(paymentId), reason));
     return true;
   }
 }

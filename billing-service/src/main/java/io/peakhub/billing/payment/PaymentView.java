@@ -5,5 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-public record PaymentView(UUID id, UUID accountId, BigDecimal amount, String currency, String status, Instant createdAt,
-    List<PaymentAllocator.Allocation> allocations, BigDecimal toCredit) {}
+public record PaymentView(
+    UUID id,
+    UUID accountId,
+    BigDecimal amount,
+    String currency,
+    String status,
+    Instant createdAt,
+    List<PaymentAllocator.Allocation> allocations,
+    BigDecimal toCredit) {}

@@ -35,7 +35,8 @@ class ProcessorCharges {
   private final Duration retryWait;
   private final Map<UUID, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
-  ProcessorCharges(PaymentGateway gateway, @Value("${peakhub.payments.retry-wait:PT10S}") Duration retryWait) {
+  ProcessorCharges(
+      PaymentGateway gateway, @Value("${peakhub.payments.retry-wait:PT10S}") Duration retryWait) {
     this.gateway = gateway;
     this.retryWait = retryWait;
   }
@@ -45,31 +46,44 @@ class ProcessorCharges {
     return "peakhub-pay-" + paymentId;
   }
 
-  /** In the transaction that records the payment: from its commit on, retries here wait for {@link #charge}. */
+  /**
+   * In the transaction that records the payment: from its commit on, retries here wait for {@link
+   * #charge}.
+   */
   void expect(UUID paymentId) {
     inFlight.put(paymentId, new CompletableFuture<>());
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCompletion(int status) {
-        if (status != STATUS_COMMITTED) {
-          done(paymentId);
-        }
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            if (status != STATUS_COMMITTED) {
+              done(paymentId);
+            }
+          }
+        });
   }
 
-  /** The processor's answer; TIMEOUT when it gave none (also when the call itself failed: the outcome is unknown). */
+  /**
+   * The processor's answer; TIMEOUT when it gave none (also when the call itself failed: the
+   * outcome is unknown).
+   */
   PaymentGateway.Charge charge(UUID paymentId, String token, BigDecimal amount, String currency) {
     requireNoTransaction();
     try {
       return gateway.charge(token, amount, currency, processorKey(paymentId));
     } catch (RuntimeException e) {
-      log.warn("processor call for payment {} failed, outcome unknown until reconciled: {}", paymentId, e.toString());
+      log.warn(
+          "processor call for payment {} failed, outcome unknown until reconciled: {}",
+          paymentId,
+          e.toString());
       return new PaymentGateway.Charge(PaymentGateway.Outcome.TIMEOUT, null);
     }
   }
 
-  /** What the processor did with this payment's key; empty when it never received it. Throws when it cannot be asked. */
+  /**
+   * What the processor did with this payment's key; empty when it never received it. Throws when it
+   * cannot be asked.
+   */
   Optional<PaymentGateway.Charge> lookup(UUID paymentId) {
     requireNoTransaction();
     return gateway.lookup(processorKey(paymentId));
@@ -81,6 +95,11 @@ class ProcessorCharges {
     if (waiting != null) {
       waiting.complete(null);
     }
+  }
+
+  /** Whether this instance is charging the payment right now: its request will settle it. */
+  boolean charging(UUID paymentId) {
+    return inFlight.containsKey(paymentId);
   }
 
   /** Waits, up to the configured time, while this instance is still charging the payment. */
@@ -100,7 +119,8 @@ class ProcessorCharges {
 
   private static void requireNoTransaction() {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
-      throw new IllegalStateException("the processor is never called inside a database transaction");
+      throw new IllegalStateException(
+          "the processor is never called inside a database transaction");
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.peakhub.billing.paymentmethod;
 
-import io.peakhub.billing.account.AccountRepository;
+import io.peakhub.billing.account.Accounts;
 import io.peakhub.billing.account.BillingAccount;
 import io.peakhub.billing.gateway.PaymentGateway;
 import io.peakhub.billing.subscription.ActiveSubscriptions;
@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,25 +33,37 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Saved payment methods: list, add (a processor card token, or a bank account), set default, remove. */
+/**
+ * Saved payment methods: list, add (a processor card token, or a bank account), set default,
+ * remove.
+ */
 @RestController
 class PaymentMethodController {
 
   static final String TOPIC = "billing.paymentmethod";
 
-  record AddPaymentMethod(@NotBlank @Pattern(regexp = "card|bank_account") String type, @Size(max = 2000) String token,
-      @Size(max = 100) String holder, @Size(max = 40) String iban) {}
+  record AddPaymentMethod(
+      @NotBlank @Pattern(regexp = "card|bank_account") String type,
+      @Size(max = 2000) String token,
+      @Size(max = 100) String holder,
+      @Size(max = 40) String iban) {}
 
   private final AccountAccess access;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final PaymentMethodRepository methods;
   private final PaymentGateway gateway;
   private final ActiveSubscriptions subscriptions;
   private final Outbox outbox;
   private final Clock clock;
 
-  PaymentMethodController(AccountAccess access, AccountRepository accounts, PaymentMethodRepository methods,
-      PaymentGateway gateway, ActiveSubscriptions subscriptions, Outbox outbox, Clock clock) {
+  PaymentMethodController(
+      AccountAccess access,
+      Accounts accounts,
+      PaymentMethodRepository methods,
+      PaymentGateway gateway,
+      ActiveSubscriptions subscriptions,
+      Outbox outbox,
+      Clock clock) {
     this.access = access;
     this.accounts = accounts;
     this.methods = methods;
@@ -72,7 +83,8 @@ class PaymentMethodController {
   @PostMapping("/accounts/{accountId}/payment-methods")
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
-  public PaymentMethodView add(@PathVariable UUID accountId, @Valid @RequestBody AddPaymentMethod request) {
+  public PaymentMethodView add(
+      @PathVariable UUID accountId, @Valid @RequestBody AddPaymentMethod request) {
     access.require(accountId.toString(), Area.my_account, Level.edit);
     WhileImpersonating.refuse("add a payment method");
     BillingAccount account = activeAccount(accountId);
@@ -82,15 +94,32 @@ class PaymentMethodController {
     String by = CurrentUser.get().username();
     if (request.type().equals("card")) {
       if (request.token() == null) {
-        throw new InvalidInputException("token", "Send the card token from the processor's tokenization, never card data.");
+        throw new InvalidInputException(
+            "token", "Send the card token from the processor's tokenization, never card data.");
       }
-      var card = gateway.describe(request.token())
-          .orElseThrow(() -> new InvalidInputException("token", "The processor does not know this card token."));
+      var card =
+          gateway
+              .describe(request.token())
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "token", "The processor does not know this card token."));
       if (YearMonth.of(card.expYear(), card.expMonth()).isBefore(YearMonth.now(clock))) {
         throw new InvalidInputException("token", "This card has expired.");
       }
-      methods.insert(id, account.id(), "card", request.token(), card.brand(), card.last4(), card.expMonth(),
-          card.expYear(), request.holder(), first, by, now);
+      methods.insert(
+          id,
+          account.id(),
+          "card",
+          request.token(),
+          card.brand(),
+          card.last4(),
+          card.expMonth(),
+          card.expYear(),
+          request.holder(),
+          first,
+          by,
+          now);
     } else {
       String iban = request.iban() == null ? "" : request.iban().replace(" ", "").toUpperCase();
       if (!validIban(iban)) {
@@ -99,11 +128,23 @@ class PaymentMethodController {
       if (request.holder() == null || request.holder().isBlank()) {
         throw new InvalidInputException("holder", "'holder' is required for a bank account.");
       }
-      methods.insert(id, account.id(), "bank_account", "ba_sbx_" + UUID.randomUUID(), "bank", iban.substring(iban.length() - 4),
-          null, null, request.holder(), first, by, now);
+      methods.insert(
+          id,
+          account.id(),
+          "bank_account",
+          "ba_sbx_" + UUID.randomUUID(),
+          "bank",
+          iban.substring(iban.length() - 4),
+          null,
+          null,
+          request.holder(),
+          first,
+          by,
+          now);
     }
     PaymentMethodView view = methods.find(accountId, id).orElseThrow().view(YearMonth.now(clock));
-    outbox.append(TOPIC, accountId.toString(), "PaymentMethodChanged.v1", Map.of("change", "added", "paymentMethod", view));
+    outbox.append(
+        TOPIC, accountId.toString(), PaymentMethodChanged.TYPE, PaymentMethodChanged.added(view));
     return view;
   }
 
@@ -112,13 +153,22 @@ class PaymentMethodController {
   public PaymentMethodView makeDefault(@PathVariable UUID accountId, @PathVariable UUID methodId) {
     access.require(accountId.toString(), Area.my_account, Level.edit);
     activeAccount(accountId);
-    var method = methods.find(accountId, methodId).orElseThrow(() -> new NotFoundException("Payment method", methodId));
+    var method =
+        methods
+            .find(accountId, methodId)
+            .orElseThrow(() -> new NotFoundException("Payment method", methodId));
     if (method.expired(YearMonth.now(clock))) {
-      throw new ConflictException("payment-method-expired", "An expired card cannot be the default payment method.");
+      throw new ConflictException(
+          "payment-method-expired", "An expired card cannot be the default payment method.");
     }
     methods.makeDefault(accountId, methodId);
-    PaymentMethodView view = methods.find(accountId, methodId).orElseThrow().view(YearMonth.now(clock));
-    outbox.append(TOPIC, accountId.toString(), "PaymentMethodChanged.v1", Map.of("change", "default", "paymentMethod", view));
+    PaymentMethodView view =
+        methods.find(accountId, methodId).orElseThrow().view(YearMonth.now(clock));
+    outbox.append(
+        TOPIC,
+        accountId.toString(),
+        PaymentMethodChanged.TYPE,
+        PaymentMethodChanged.madeDefault(view));
     return view;
   }
 
@@ -129,23 +179,32 @@ class PaymentMethodController {
     access.require(accountId.toString(), Area.my_account, Level.edit);
     WhileImpersonating.refuse("remove a payment method");
     activeAccount(accountId);
-    var method = methods.find(accountId, methodId).orElseThrow(() -> new NotFoundException("Payment method", methodId));
+    var method =
+        methods
+            .find(accountId, methodId)
+            .orElseThrow(() -> new NotFoundException("Payment method", methodId));
     List<PaymentMethodRepository.StoredMethod> active = methods.active(accountId);
     if (active.size() == 1 && subscriptions.any(accountId)) {
-      throw new ConflictException("payment-method-required",
+      throw new ConflictException(
+          "payment-method-required",
           "This is the account's last payment method and a subscription (on trial, active or paused) will be charged to it. Add another one first.");
     }
     methods.remove(methodId, clock.instant());
     if (method.isDefault()) {
-      active.stream().filter(m -> !m.id().equals(methodId)).findFirst().ifPresent(m -> methods.makeDefault(accountId, m.id()));
+      active.stream()
+          .filter(m -> !m.id().equals(methodId))
+          .findFirst()
+          .ifPresent(m -> methods.makeDefault(accountId, m.id()));
     }
-    outbox.append(TOPIC, accountId.toString(), "PaymentMethodChanged.v1",
-        Map.of("change", "removed", "paymentMethod", method.view(YearMonth.now(clock))));
+    outbox.append(
+        TOPIC,
+        accountId.toString(),
+        PaymentMethodChanged.TYPE,
+        PaymentMethodChanged.removed(method.view(YearMonth.now(clock))));
   }
 
   private BillingAccount activeAccount(UUID accountId) {
-    return accounts.lock(accountId).orElseThrow(() -> new NotFoundException("Account", accountId))
-        .requireActive("no changes are allowed");
+    return accounts.lockActive(accountId, "no changes are allowed");
   }
 
   static boolean validIban(String iban) {

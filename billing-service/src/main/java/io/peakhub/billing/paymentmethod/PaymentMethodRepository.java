@@ -12,15 +12,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PaymentMethodRepository {
 
-  public record StoredMethod(UUID id, UUID accountId, String kind, String token, String brand, String last4,
-      Integer expMonth, Integer expYear, String holder, boolean isDefault) {
+  public record StoredMethod(
+      UUID id,
+      UUID accountId,
+      String kind,
+      String token,
+      String brand,
+      String last4,
+      Integer expMonth,
+      Integer expYear,
+      String holder,
+      boolean isDefault) {
 
     public boolean expired(YearMonth now) {
       return expYear != null && expMonth != null && YearMonth.of(expYear, expMonth).isBefore(now);
     }
 
     public PaymentMethodView view(YearMonth now) {
-      return new PaymentMethodView(id, kind, brand, last4, expMonth, expYear, holder, isDefault, expired(now));
+      return new PaymentMethodView(
+          id, kind, brand, last4, expMonth, expYear, holder, isDefault, expired(now));
     }
 
     public String label() {
@@ -38,40 +48,77 @@ public class PaymentMethodRepository {
   }
 
   public List<StoredMethod> active(UUID accountId) {
-    return jdbc.sql(COLUMNS + " WHERE account_id = :a AND removed_at IS NULL ORDER BY is_default DESC, created_at DESC")
-        .param("a", accountId).query(StoredMethod.class).list();
+    return jdbc.sql(
+            COLUMNS
+                + " WHERE account_id = :a AND removed_at IS NULL ORDER BY is_default DESC, created_at DESC")
+        .param("a", accountId)
+        .query(StoredMethod.class)
+        .list();
   }
 
   /** Only a method of this account, and not removed: another account's id is simply not found. */
   public Optional<StoredMethod> find(UUID accountId, UUID id) {
     return jdbc.sql(COLUMNS + " WHERE account_id = :a AND id = :id AND removed_at IS NULL")
-        .param("a", accountId).param("id", id).query(StoredMethod.class).optional();
+        .param("a", accountId)
+        .param("id", id)
+        .query(StoredMethod.class)
+        .optional();
   }
 
   public Optional<StoredMethod> defaultOf(UUID accountId) {
     return jdbc.sql(COLUMNS + " WHERE account_id = :a AND is_default AND removed_at IS NULL")
-        .param("a", accountId).query(StoredMethod.class).optional();
+        .param("a", accountId)
+        .query(StoredMethod.class)
+        .optional();
   }
 
-  void insert(UUID id, UUID accountId, String kind, String token, String brand, String last4, Integer expMonth,
-      Integer expYear, String holder, boolean isDefault, String by, Instant now) {
-    jdbc.sql("""
+  void insert(
+      UUID id,
+      UUID accountId,
+      String kind,
+      String token,
+      String brand,
+      String last4,
+      Integer expMonth,
+      Integer expYear,
+      String holder,
+      boolean isDefault,
+      String by,
+      Instant now) {
+    jdbc.sql(
+            """
             INSERT INTO payment_method (id, account_id, kind, token, brand, last4, exp_month, exp_year, holder, is_default,
                                         created_at, created_by)
             VALUES (:id, :a, :kind, :token, :brand, :last4, :m, :y, :holder, :def, :now, :by)""")
-        .param("id", id).param("a", accountId).param("kind", kind).param("token", token).param("brand", brand)
-        .param("last4", last4).param("m", expMonth).param("y", expYear).param("holder", holder).param("def", isDefault)
-        .param("now", Timestamp.from(now)).param("by", by).update();
+        .param("id", id)
+        .param("a", accountId)
+        .param("kind", kind)
+        .param("token", token)
+        .param("brand", brand)
+        .param("last4", last4)
+        .param("m", expMonth)
+        .param("y", expYear)
+        .param("holder", holder)
+        .param("def", isDefault)
+        .param("now", Timestamp.from(now))
+        .param("by", by)
+        .update();
   }
 
   void makeDefault(UUID accountId, UUID id) {
-    jdbc.sql("UPDATE payment_method SET is_default = false WHERE account_id = :a AND is_default").param("a", accountId).update();
+    jdbc.sql("UPDATE payment_method SET is_default = false WHERE account_id = :a AND is_default")
+        .param("a", accountId)
+        .update();
     jdbc.sql("UPDATE payment_method SET is_default = true WHERE account_id = :a AND id = :id")
-        .param("a", accountId).param("id", id).update();
+        .param("a", accountId)
+        .param("id", id)
+        .update();
   }
 
   void remove(UUID id, Instant now) {
     jdbc.sql("UPDATE payment_method SET removed_at = :now, is_default = false WHERE id = :id")
-        .param("now", Timestamp.from(now)).param("id", id).update();
+        .param("now", Timestamp.from(now))
+        .param("id", id)
+        .update();
   }
 }

@@ -13,10 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which accounts have subscriptions that will be charged again, learnt from subscription-service's
- * SubscriptionUpdated.v1: a saved payment method cannot be removed while it is the last one and such
- * a subscription needs it. That is every subscription that has not ended: a trial (it converts into a
- * paid term), an active one (it renews, or is charged for a change), and a paused one (resuming it
- * starts a charged term). Only cancelled and expired ones are charged no more.
+ * SubscriptionUpdated.v1: a saved payment method cannot be removed while it is the last one and
+ * such a subscription needs it. That is every subscription that has not ended: a trial (it converts
+ * into a paid term), an active one (it renews, or is charged for a change), and a paused one
+ * (resuming it starts a charged term). Only cancelled and expired ones are charged no more.
  */
 @Component
 public class ActiveSubscriptions {
@@ -41,19 +41,29 @@ public class ActiveSubscriptions {
   @Transactional
   public void on(String message) {
     EventEnvelope event = EventJson.read(message);
-    if (!event.name().equals("SubscriptionUpdated") || !processed.firstDelivery(CONSUMER, event.id())) {
+    if (!event.name().equals("SubscriptionUpdated")
+        || !processed.firstDelivery(CONSUMER, event.id())) {
       return;
     }
     SubscriptionBody s = EventJson.body(event, SubscriptionBody.class);
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO account_subscription (account_id, number, status) VALUES (:a, :n, :s)
             ON CONFLICT (account_id, number) DO UPDATE SET status = :s""")
-        .param("a", s.accountId()).param("n", s.number()).param("s", s.status()).update();
+        .param("a", s.accountId())
+        .param("n", s.number())
+        .param("s", s.status())
+        .update();
   }
 
   /** Whether the account has a subscription that will be charged again (see the class comment). */
   public boolean any(UUID accountId) {
-    return jdbc.sql("SELECT count(*) FROM account_subscription WHERE account_id = :a AND status IN (:charged)")
-        .param("a", accountId).param("charged", CHARGED_AGAIN).query(Integer.class).single() > 0;
+    return jdbc.sql(
+                "SELECT count(*) FROM account_subscription WHERE account_id = :a AND status IN (:charged)")
+            .param("a", accountId)
+            .param("charged", CHARGED_AGAIN)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 }

@@ -1,7 +1,5 @@
 package io.peakhub.billing.access;
 
-import io.peakhub.platform.testing.TestAccess;
-import io.peakhub.platform.testing.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,7 +9,9 @@ import io.peakhub.billing.BillingApi;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Grant;
 import io.peakhub.platform.access.Level;
+import io.peakhub.platform.testing.ServiceTest;
 import io.peakhub.platform.testing.StaticAccountAccess;
+import io.peakhub.platform.testing.TestAccess;
 import io.peakhub.platform.testing.TestJwts;
 import java.util.Map;
 import java.util.UUID;
@@ -40,11 +40,17 @@ class ProfileEnforcementTest {
 
   @ParameterizedTest(name = "{0} {1} needs {2} {3}")
   @CsvSource({
-      "GET,/summary,my_account,view", "GET,/invoices,my_account,view", "GET,/payments,my_account,view",
-      "GET,/payment-methods,pay_invoices,view", "GET,/contacts,my_account,view",
-      "POST,/payments,pay_invoices,create", "PUT,/contacts/bill-to,my_account,edit",
-      "POST,/payment-methods,my_account,edit"})
-  void eachEndpointNeedsItsAreaAndLevel(String method, String path, Area area, Level needed) throws Exception {
+    "GET,/summary,my_account,view",
+    "GET,/invoices,my_account,view",
+    "GET,/payments,my_account,view",
+    "GET,/payment-methods,pay_invoices,view",
+    "GET,/contacts,my_account,view",
+    "POST,/payments,pay_invoices,create",
+    "PUT,/contacts/bill-to,my_account,edit",
+    "POST,/payment-methods,my_account,edit"
+  })
+  void eachEndpointNeedsItsAreaAndLevel(String method, String path, Area area, Level needed)
+      throws Exception {
     BillingApi api = new BillingApi(mvc);
     UUID account = api.account("USD", "en-US");
     api.invoice(account, "2026-01-01", "10.00");
@@ -65,15 +71,29 @@ class ProfileEnforcementTest {
 
   private int call(String method, UUID account, String path, String userId) throws Exception {
     String token = "Bearer " + TestJwts.token(userId, "u-" + userId.substring(0, 4), "customer");
-    var request = switch (method) {
-      case "GET" -> get("/accounts/" + account + path);
-      case "PUT" -> put("/accounts/" + account + path).contentType(MediaType.APPLICATION_JSON).content("""
+    var request =
+        switch (method) {
+          case "GET" -> get("/accounts/" + account + path);
+          case "PUT" ->
+              put("/accounts/" + account + path)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(
+                      """
           {"name":"AP","email":"ap@example.com","line1":"Main St 1","city":"Springfield","country":"US"}""");
-      default -> post("/accounts/" + account + path).contentType(MediaType.APPLICATION_JSON)
-          .content(path.equals("/payments") ? "{\"amount\":\"1.00\",\"currency\":\"USD\"}"
-              : "{\"type\":\"card\",\"token\":\"" + new BillingApi(mvc).cardToken(token, BillingApi.VISA_OK) + "\"}")
-          .header("Idempotency-Key", UUID.randomUUID().toString());
-    };
-    return mvc.perform(request.header("Authorization", token)).andReturn().getResponse().getStatus();
+          default ->
+              post("/accounts/" + account + path)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(
+                      path.equals("/payments")
+                          ? "{\"amount\":\"1.00\",\"currency\":\"USD\"}"
+                          : "{\"type\":\"card\",\"token\":\""
+                              + new BillingApi(mvc).cardToken(token, BillingApi.VISA_OK)
+                              + "\"}")
+                  .header("Idempotency-Key", UUID.randomUUID().toString());
+        };
+    return mvc.perform(request.header("Authorization", token))
+        .andReturn()
+        .getResponse()
+        .getStatus();
   }
 }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.peakhub.billing.BillingApi;
+import io.peakhub.datagen.BillingDataGenerator;
 import io.peakhub.platform.testing.TestJwts;
 import io.peakhub.platform.testing.TestPostgres;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(properties = {"peakhub.outbox.relay.enabled=false", "spring.kafka.listener.auto-startup=false"})
+@SpringBootTest(
+    properties = {"peakhub.outbox.relay.enabled=false", "spring.kafka.listener.auto-startup=false"})
 @AutoConfigureMockMvc
 @Import({TestJwts.Decoder.class, DataGeneratorTest.Grants.class})
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
@@ -52,29 +54,41 @@ class DataGeneratorTest {
   @org.junit.jupiter.api.Order(1)
   void loadsConsistentDataOnceAndTheApiServesIt() throws Exception {
     List<String> progress = new ArrayList<>();
-    var options = new DataGenerator.Options(30, 6, 7, db.url(), db.username(), db.password());
-    var result = DataGenerator.generate(options, progress::add);
+    var options =
+        new BillingDataGenerator.Options(30, 6, 7, db.url(), db.username(), db.password());
+    var result = BillingDataGenerator.generate(options, progress::add);
 
     assertThat(result.skipped()).isFalse();
     assertThat(result.accounts()).isEqualTo(30);
     assertThat(result.invoices()).isEqualTo(180);
     assertThat(progress).isNotEmpty().last().asString().contains("30/30 accounts");
     assertThat(jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single()).isEqualTo(180);
-    // every invoice's balance is its amount less what payments allocated to it, and lines add up to the amount
-    assertThat(jdbc.sql("""
+    // every invoice's balance is its amount less what payments allocated to it, and lines add up to
+    // the amount
+    assertThat(
+            jdbc.sql(
+                    """
         SELECT count(*) FROM invoice i
         WHERE i.balance <> i.amount - coalesce((SELECT sum(amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)
            OR i.amount <> (SELECT sum(amount + tax) FROM invoice_line l WHERE l.invoice_id = i.id)""")
-        .query(Long.class).single()).isZero();
-    assertThat(jdbc.sql("SELECT count(DISTINCT status) FROM invoice").query(Long.class).single()).isGreaterThanOrEqualTo(2);
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(jdbc.sql("SELECT count(DISTINCT status) FROM invoice").query(Long.class).single())
+        .isGreaterThanOrEqualTo(2);
 
-    UUID someAccount = jdbc.sql("SELECT id FROM billing_account ORDER BY number LIMIT 1").query(UUID.class).single();
-    mvc.perform(get("/accounts/" + someAccount + "/invoices").header("Authorization", BillingApi.ADMIN))
+    UUID someAccount =
+        jdbc.sql("SELECT id FROM billing_account ORDER BY number LIMIT 1")
+            .query(UUID.class)
+            .single();
+    mvc.perform(
+            get("/accounts/" + someAccount + "/invoices").header("Authorization", BillingApi.ADMIN))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.items.length()").value(6));
 
-    assertThat(DataGenerator.generate(options, progress::add).skipped()).isTrue();
-    assertThat(jdbc.sql("SELECT count(*) FROM billing_account").query(Long.class).single()).isEqualTo(30);
+    assertThat(BillingDataGenerator.generate(options, progress::add).skipped()).isTrue();
+    assertThat(jdbc.sql("SELECT count(*) FROM billing_account").query(Long.class).single())
+        .isEqualTo(30);
   }
 
   @Test
@@ -82,18 +96,32 @@ class DataGeneratorTest {
   void accountsLoadedPastTheOutboxAreAnnouncedOnRequestOncePerAccount() throws Exception {
     long accounts = jdbc.sql("SELECT count(*) FROM billing_account").query(Long.class).single();
     assertThat(accounts).as("loaded by the test before").isEqualTo(30);
-    long before = jdbc.sql("SELECT count(*) FROM outbox_event WHERE type = 'BalanceChanged.v1'").query(Long.class).single();
+    long before =
+        jdbc.sql("SELECT count(*) FROM outbox_event WHERE type = 'BalanceChanged.v1'")
+            .query(Long.class)
+            .single();
 
     mvc.perform(post("/admin/accounts/announce").header("Authorization", BillingApi.ADMIN))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.accounts").value(accounts));
 
-    assertThat(jdbc.sql("""
+    assertThat(
+            jdbc.sql(
+                    """
         SELECT count(DISTINCT message_key) FROM outbox_event WHERE type = 'BalanceChanged.v1' AND seq > :before""")
-        .param("before", before).query(Long.class).single()).isEqualTo(accounts);
-    assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE type = 'BalanceChanged.v1'").query(Long.class).single())
+                .param("before", before)
+                .query(Long.class)
+                .single())
+        .isEqualTo(accounts);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM outbox_event WHERE type = 'BalanceChanged.v1'")
+                .query(Long.class)
+                .single())
         .isEqualTo(before + accounts);
-    mvc.perform(post("/admin/accounts/announce").header("Authorization", "Bearer " + TestJwts.token("alice-1", "alice", "customer")))
+    mvc.perform(
+            post("/admin/accounts/announce")
+                .header(
+                    "Authorization", "Bearer " + TestJwts.token("alice-1", "alice", "customer")))
         .andExpect(status().isForbidden());
   }
 }

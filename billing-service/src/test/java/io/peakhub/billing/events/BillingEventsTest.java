@@ -9,6 +9,7 @@ import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.events.EventEnvelope;
 import io.peakhub.platform.events.EventJson;
 import io.peakhub.platform.outbox.OutboxRelay;
+import io.peakhub.platform.testing.OutboxContractListener;
 import io.peakhub.platform.testing.StaticAccountAccess;
 import io.peakhub.platform.testing.TestJwts;
 import io.peakhub.platform.testing.TestPostgres;
@@ -37,6 +38,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,11 +47,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A payment emits exactly its documented events, each once, on the documented topics; while Kafka
  * is unreachable they wait in the outbox and are published when it is back.
  */
-@SpringBootTest(properties = {"peakhub.outbox.relay.enabled=false", "spring.kafka.listener.auto-startup=false",
-    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
-@EmbeddedKafka(partitions = 1, topics = {"billing.account", "billing.invoice", "billing.payment", "billing.paymentmethod"})
+@SpringBootTest(
+    properties = {
+      "peakhub.outbox.relay.enabled=false",
+      "spring.kafka.listener.auto-startup=false",
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
+    })
+@EmbeddedKafka(
+    partitions = 1,
+    topics = {"billing.account", "billing.invoice", "billing.payment", "billing.paymentmethod"})
 @AutoConfigureMockMvc
 @Import({TestJwts.Decoder.class, BillingEventsTest.Grants.class})
+@TestExecutionListeners(
+    listeners = OutboxContractListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class BillingEventsTest {
 
   static final String ALICE = UUID.randomUUID().toString();
@@ -79,7 +90,14 @@ class BillingEventsTest {
   @Autowired Clock clock;
 
   private OutboxRelay relay(KafkaTemplate<String, String> template) {
-    return new OutboxRelay(jdbc, new TransactionTemplate(txManager), template, clock, 100, 2000);
+    return new OutboxRelay(
+        jdbc,
+        new TransactionTemplate(txManager),
+        template,
+        clock,
+        100,
+        2000,
+        Duration.ofMillis(200));
   }
 
   @Test
@@ -89,26 +107,37 @@ class BillingEventsTest {
     GRANTS.grant(ALICE, account.toString());
     UUID invoice = api.invoice(account, "2026-01-10", "40.00");
     api.savedCard(ALICE_TOKEN, account, BillingApi.VISA_OK);
-    relay(kafka).publishBatch();  // the set-up's own events go out first
+    relay(kafka).publishBatch(); // the set-up's own events go out first
 
-    api.pay(ALICE_TOKEN, account, "events-1", "{\"amount\":\"40.00\",\"currency\":\"USD\",\"invoices\":[{\"invoiceId\":\""
-        + invoice + "\",\"amount\":\"40.00\"}]}").andExpect(status().isCreated());
+    api.pay(
+            ALICE_TOKEN,
+            account,
+            "events-1",
+            "{\"amount\":\"40.00\",\"currency\":\"USD\",\"invoices\":[{\"invoiceId\":\""
+                + invoice
+                + "\",\"amount\":\"40.00\"}]}")
+        .andExpect(status().isCreated());
 
     var unreachable = new UnreachableKafka();
     assertThatThrownBy(() -> relay(unreachable.template()).publishBatch())
         .hasMessageContaining("could not publish");
     unreachable.close();
-    assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Integer.class).single())
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")
+                .query(Integer.class)
+                .single())
         .isEqualTo(3);
 
     assertThat(relay(kafka).publishBatch()).isEqualTo(3);
     assertThat(relay(kafka).publishBatch()).isZero();
 
     Map<String, List<String>> byTopic = consume(account.toString());
-    assertThat(byTopic.get("billing.invoice")).containsExactly("InvoiceIssued.v1", "InvoicePaid.v1");
+    assertThat(byTopic.get("billing.invoice"))
+        .containsExactly("InvoiceIssued.v1", "InvoicePaid.v1");
     assertThat(byTopic.get("billing.payment")).containsExactly("PaymentSucceeded.v1");
-    assertThat(byTopic.get("billing.account")).containsExactly("AccountUpdated.v1", "BalanceChanged.v1",
-        "BalanceChanged.v1", "BalanceChanged.v1");
+    assertThat(byTopic.get("billing.account"))
+        .containsExactly(
+            "AccountUpdated.v1", "BalanceChanged.v1", "BalanceChanged.v1", "BalanceChanged.v1");
     assertThat(byTopic.get("billing.paymentmethod")).containsExactly("PaymentMethodChanged.v1");
   }
 
@@ -116,8 +145,9 @@ class BillingEventsTest {
     var props = KafkaTestUtils.consumerProps(broker, "events-check-" + UUID.randomUUID(), false);
     props.put("auto.offset.reset", "earliest");
     Map<String, List<String>> byTopic = new HashMap<>();
-    try (var consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer())
-        .createConsumer()) {
+    try (var consumer =
+        new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer())
+            .createConsumer()) {
       broker.consumeFromAllEmbeddedTopics(consumer);
       var records = KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(5), 9);
       List<UUID> ids = new ArrayList<>();

@@ -1,25 +1,26 @@
 package io.peakhub.billing.money;
 
-import io.peakhub.platform.money.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.peakhub.billing.payment.PaymentAllocator;
 import io.peakhub.billing.payment.PaymentAllocator.OpenInvoice;
+import io.peakhub.platform.money.Money;
 import io.peakhub.platform.problem.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class MoneyAndAllocationTest {
 
   @ParameterizedTest
   @CsvSource({"USD,10.5,10.50", "JPY,1500,1500", "KWD,1.234,1.234", "EUR,7,7.00", "KWD,2.10,2.100"})
   void amountsTakeTheirCurrencysScale(String currency, String amount, String expected) {
-    assertThat(Money.positive("amount", new BigDecimal(amount), currency).toPlainString()).isEqualTo(expected);
+    assertThat(Money.positive("amount", new BigDecimal(amount), currency).toPlainString())
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest
@@ -45,9 +46,10 @@ class MoneyAndAllocationTest {
     var second = open("50.00");
     var third = open("25.00");
     var result = PaymentAllocator.allocate(new BigDecimal("120.00"), List.of(first, second, third));
-    assertThat(result.allocations()).containsExactly(
-        new PaymentAllocator.Allocation(first.id(), new BigDecimal("100.00")),
-        new PaymentAllocator.Allocation(second.id(), new BigDecimal("20.00")));
+    assertThat(result.allocations())
+        .containsExactly(
+            new PaymentAllocator.Allocation(first.id(), new BigDecimal("100.00")),
+            new PaymentAllocator.Allocation(second.id(), new BigDecimal("20.00")));
     assertThat(result.credit()).isEqualByComparingTo("0");
   }
 

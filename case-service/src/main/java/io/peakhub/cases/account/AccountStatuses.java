@@ -15,11 +15,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Billing owns an account's status; like subscription-service, this keeps a copy from billing.account
- * (AccountUpdated.v1 with a status, BalanceChanged.v1) so an inactive account's cases refuse every
- * write with billing's problem, {@code account-inactive}; reads still work. One document per account;
- * an older event never overwrites a newer status, and applying an event twice changes nothing, so no
- * processed-event table is needed.
+ * Billing owns an account's status; like subscription-service, this keeps a copy from
+ * billing.account (AccountUpdated.v1 with a status, BalanceChanged.v1) so an inactive account's
+ * cases refuse every write with billing's problem, {@code account-inactive}; reads still work. One
+ * document per account; an older event never overwrites a newer status, and applying an event twice
+ * changes nothing, so no processed-event table is needed.
  */
 @Component
 public class AccountStatuses {
@@ -44,7 +44,8 @@ public class AccountStatuses {
     if (!event.type().equals("AccountUpdated.v1") && !event.type().equals("BalanceChanged.v1")) {
       return;
     }
-    // contact changes come as AccountUpdated.v1 without a status: nothing to learn from them
+    // contact changes (ContactsChanged.v1 now; AccountUpdated.v1 without a status before it):
+    // nothing to learn from them
     if (!event.body().has("status")) {
       return;
     }
@@ -56,8 +57,11 @@ public class AccountStatuses {
       update.set("number", number);
     }
     try {
-      // matches only an older (or equal) status; no match inserts, which fails if a newer one exists
-      mongo.upsert(Query.query(Criteria.where("_id").is(event.accountId()).and("asOf").lte(asOf)), update,
+      // matches only an older (or equal) status; no match inserts, which fails if a newer one
+      // exists
+      mongo.upsert(
+          Query.query(Criteria.where("_id").is(event.accountId()).and("asOf").lte(asOf)),
+          update,
           COLLECTION);
     } catch (DuplicateKeyException newerStatusKept) {
       // a newer status is already stored: this event is stale
@@ -69,7 +73,8 @@ public class AccountStatuses {
     AccountStatus status = mongo.findById(accountId, AccountStatus.class, COLLECTION);
     if (status != null && "inactive".equals(status.status())) {
       String number = status.number() == null ? accountId : status.number();
-      throw new ConflictException("account-inactive", "Account " + number + " is inactive: no case changes are allowed.");
+      throw new ConflictException(
+          "account-inactive", "Account " + number + " is inactive: no case changes are allowed.");
     }
   }
 }

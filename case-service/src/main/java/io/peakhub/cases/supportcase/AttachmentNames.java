@@ -1,6 +1,9 @@
 package io.peakhub.cases.supportcase;
 
-/** A stored file name: no path, no control or quoting characters, at most 200 characters with its extension. */
+/**
+ * A stored file name: no path, no control or quoting characters, at most 200 characters with its
+ * extension.
+ */
 final class AttachmentNames {
 
   private AttachmentNames() {}

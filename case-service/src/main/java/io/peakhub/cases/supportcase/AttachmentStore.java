@@ -15,10 +15,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Attachment bytes as chunked documents (255 KiB each, like GridFS's default, but with plain CRUD the
- * stand-in surely supports) plus one metadata document. The chunks are written before the metadata and
- * the case's activity entry, so a download never finds a half-written file; an upload that fails after
- * storing is deleted again.
+ * Attachment bytes as chunked documents (255 KiB each, like GridFS's default, but with plain CRUD
+ * the stand-in surely supports) plus one metadata document. The chunks are written before the
+ * metadata and the case's activity entry, so a download never finds a half-written file; an upload
+ * that fails after storing is deleted again.
  */
 @Component
 class AttachmentStore {
@@ -26,8 +26,15 @@ class AttachmentStore {
   static final int CHUNK = 255 * 1024;
 
   @Document("case_attachment")
-  record Attachment(@Id String id, String caseNumber, String accountId, String fileName, String contentType,
-      long size, String uploadedBy, Instant uploadedAt) {}
+  record Attachment(
+      @Id String id,
+      String caseNumber,
+      String accountId,
+      String fileName,
+      String contentType,
+      long size,
+      String uploadedBy,
+      Instant uploadedAt) {}
 
   @Document("case_attachment_chunk")
   @CompoundIndex(name = "attachment_n", def = "{'attachmentId': 1, 'n': 1}", unique = true)
@@ -52,8 +59,10 @@ class AttachmentStore {
   }
 
   byte[] content(Attachment attachment) {
-    List<Chunk> chunks = mongo.find(Query.query(Criteria.where("attachmentId").is(attachment.id()))
-        .with(Sort.by("n")), Chunk.class);
+    List<Chunk> chunks =
+        mongo.find(
+            Query.query(Criteria.where("attachmentId").is(attachment.id())).with(Sort.by("n")),
+            Chunk.class);
     ByteArrayOutputStream out = new ByteArrayOutputStream((int) attachment.size());
     chunks.forEach(c -> out.writeBytes(c.data()));
     return out.toByteArray();

@@ -13,16 +13,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox relay for cases. A change and its events are saved in one document update
- * ({@code pendingEvents}, {@code outboxPending}); this publishes each pending event to Kafka in order
- * and only after the broker acknowledged it removes it from the document, with an update conditional
- * on the document's version (and raising it, so a writer holding an older copy retries on the fresh
+ * The outbox relay for cases. A change and its events are saved in one document update ({@code
+ * pendingEvents}, {@code outboxPending}); this publishes each pending event to Kafka in order and
+ * only after the broker acknowledged it removes it from the document, with an update conditional on
+ * the document's version (and raising it, so a writer holding an older copy retries on the fresh
  * one and cannot put back or drop events). If Kafka is down, or the document changed meanwhile, the
  * events stay pending and the next tick sends them again: at least once, never lost; consumers
  * de-duplicate by envelope id.
  */
 @Component
-@ConditionalOnProperty(name = "peakhub.cases.outbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "peakhub.cases.outbox.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 public class CaseEventPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(CaseEventPublisher.class);
@@ -37,7 +40,9 @@ public class CaseEventPublisher {
     this.sink = sink;
   }
 
-  @Scheduled(fixedDelayString = "${peakhub.outbox.poll-interval-ms:200}")
+  @Scheduled(
+      fixedDelayString = "${peakhub.outbox.poll-interval-ms:200}",
+      initialDelayString = "${peakhub.outbox.poll-interval-ms:200}")
   public void tick() {
     try {
       publishPending();
@@ -53,10 +58,15 @@ public class CaseEventPublisher {
     }
   }
 
-  /** Publishes the pending events of up to one batch of cases; returns how many events were sent and marked. */
+  /**
+   * Publishes the pending events of up to one batch of cases; returns how many events were sent and
+   * marked.
+   */
   public int publishPending() {
-    Query pending = Query.query(Criteria.where("outboxPending").is(true))
-        .with(Sort.by("updatedAt")).limit(BATCH);
+    Query pending =
+        Query.query(Criteria.where("outboxPending").is(true))
+            .with(Sort.by("updatedAt"))
+            .limit(BATCH);
     pending.fields().include("_id", "accountId", "pendingEvents", "version");
     int marked = 0;
     for (SupportCase c : mongo.find(pending, SupportCase.class)) {
@@ -64,14 +74,20 @@ public class CaseEventPublisher {
       for (PendingEvent event : events) {
         send(c, event);
       }
-      var result = mongo.updateFirst(
-          Query.query(Criteria.where("_id").is(c.id()).and("version").is(c.version())),
-          new Update().set("pendingEvents", List.of()).set("outboxPending", false).inc("version", 1),
-          SupportCase.class);
+      var result =
+          mongo.updateFirst(
+              Query.query(Criteria.where("_id").is(c.id()).and("version").is(c.version())),
+              new Update()
+                  .set("pendingEvents", List.of())
+                  .set("outboxPending", false)
+                  .inc("version", 1),
+              SupportCase.class);
       if (result.getModifiedCount() == 1) {
         marked += events.size();
       } else {
-        log.debug("case outbox: case {} changed while publishing; its events stay pending and are sent again", c.id());
+        log.debug(
+            "case outbox: case {} changed while publishing; its events stay pending and are sent again",
+            c.id());
       }
     }
     return marked;
@@ -79,14 +95,19 @@ public class CaseEventPublisher {
 
   private void send(SupportCase c, PendingEvent event) {
     try {
-      sink.send(event.topic(), c.accountId(), event.envelope());
+      // keyed by the account the event was raised under: one still pending when the case changed
+      // account
+      // keeps its old account's key, behind that account's earlier events
+      String key = io.peakhub.platform.events.EventJson.read(event.envelope()).accountId();
+      sink.send(event.topic(), key == null ? c.accountId() : key, event.envelope());
       log.info("event published id={} type={} topic={}", event.id(), event.type(), event.topic());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while publishing " + event.id(), e);
     } catch (Exception e) {
-      throw new IllegalStateException("could not publish event " + event.id() + " to " + event.topic() + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "could not publish event " + event.id() + " to " + event.topic() + ": " + e.getMessage(),
+          e);
     }
   }
 }

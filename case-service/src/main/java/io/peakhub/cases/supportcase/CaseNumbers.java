@@ -8,9 +8,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Hands out case numbers CS0000001, CS0000002, ... from one counter document (atomic $inc, upsert). */
+/**
+ * Hands out case numbers CS0000001, CS0000002, ... from one counter document (atomic $inc, upsert).
+ */
 @Component
-class CaseNumbers {
+public class CaseNumbers {
 
   static final String PATTERN = "CS[0-9]{7}";
 
@@ -21,10 +23,22 @@ class CaseNumbers {
   }
 
   String next() {
-    Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is("support_case")),
-        new Update().inc("value", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class,
-        "case_counter");
+    return next("support_case", "CS%07d");
+  }
+
+  /**
+   * The next number of another series (its own counter document), e.g. {@code next("success_case",
+   * "SCS%07d")}.
+   */
+  public String next(String series, String format) {
+    Document counter =
+        mongo.findAndModify(
+            Query.query(Criteria.where("_id").is(series)),
+            new Update().inc("value", 1L),
+            FindAndModifyOptions.options().upsert(true).returnNew(true),
+            Document.class,
+            "case_counter");
     long value = ((Number) counter.get("value")).longValue();
-    return "CS%07d".formatted(value);
+    return format.formatted(value);
   }
 }

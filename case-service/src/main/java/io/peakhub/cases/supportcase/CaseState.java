@@ -6,18 +6,23 @@ import java.util.Set;
 
 /**
  * A case's state and the one table of moves between states. Agents move a case along this table;
- * customers only accept (resolved to closed), reject (resolved to in_progress) and reopen (closed to
- * in_progress, within the reopen window).
+ * customers only accept (resolved to closed), reject (resolved to in_progress) and reopen (closed
+ * to in_progress, within the reopen window).
  */
 public enum CaseState {
-  new_, in_progress, awaiting_customer, resolved, closed;
+  new_,
+  in_progress,
+  awaiting_customer,
+  resolved,
+  closed;
 
-  private static final Map<CaseState, Set<CaseState>> MOVES = Map.of(
-      new_, EnumSet.of(in_progress, awaiting_customer, resolved, closed),
-      in_progress, EnumSet.of(awaiting_customer, resolved, closed),
-      awaiting_customer, EnumSet.of(in_progress, resolved, closed),
-      resolved, EnumSet.of(in_progress, closed),
-      closed, EnumSet.of(in_progress));
+  private static final Map<CaseState, Set<CaseState>> MOVES =
+      Map.of(
+          new_, EnumSet.of(in_progress, awaiting_customer, resolved, closed),
+          in_progress, EnumSet.of(awaiting_customer, resolved, closed),
+          awaiting_customer, EnumSet.of(in_progress, resolved, closed),
+          resolved, EnumSet.of(in_progress, closed),
+          closed, EnumSet.of(in_progress));
 
   /** The wire name: {@code new} is a Java keyword, hence the constant {@code new_}. */
   public String wire() {

@@ -12,17 +12,19 @@ import java.util.Set;
 
 /**
  * The allow-list of attachment types, decided by the content's leading bytes and not by the name or
- * the declared type: PDF, PNG, JPEG, GIF and plain UTF-8 text. The file name's extension must agree with
- * what the content is, so an executable renamed {@code .pdf} (or a PDF named {@code .exe}) is refused.
+ * the declared type: PDF, PNG, JPEG, GIF and plain UTF-8 text. The file name's extension must agree
+ * with what the content is, so an executable renamed {@code .pdf} (or a PDF named {@code .exe}) is
+ * refused.
  */
 final class ContentSniffer {
 
-  private static final Map<String, Set<String>> EXTENSIONS = Map.of(
-      "application/pdf", Set.of("pdf"),
-      "image/png", Set.of("png"),
-      "image/jpeg", Set.of("jpg", "jpeg"),
-      "image/gif", Set.of("gif"),
-      "text/plain", Set.of("txt", "log", "csv"));
+  private static final Map<String, Set<String>> EXTENSIONS =
+      Map.of(
+          "application/pdf", Set.of("pdf"),
+          "image/png", Set.of("png"),
+          "image/jpeg", Set.of("jpg", "jpeg"),
+          "image/gif", Set.of("gif"),
+          "text/plain", Set.of("txt", "log", "csv"));
 
   private ContentSniffer() {}
 
@@ -52,21 +54,30 @@ final class ContentSniffer {
     return EXTENSIONS.getOrDefault(contentType, Set.of()).contains(extension);
   }
 
-  /** Valid UTF-8 with no control characters other than tab, CR and LF (no NUL: binaries have them). */
+  /**
+   * Valid UTF-8 with no control characters other than tab, CR and LF (no NUL: binaries have them).
+   */
   private static boolean isPlainText(byte[] content) {
     if (content.length == 0) {
       return false;
     }
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-      return text.chars().noneMatch(ch -> Character.isISOControl(ch) && ch != '\t' && ch != '\r' && ch != '\n');
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content))
+              .toString();
+      return text.chars()
+          .noneMatch(ch -> Character.isISOControl(ch) && ch != '\t' && ch != '\r' && ch != '\n');
     } catch (CharacterCodingException e) {
       return false;
     }
   }
 
   private static boolean startsWith(byte[] content, byte[] magic) {
-    return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
+    return content.length >= magic.length
+        && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
   }
 }

@@ -6,7 +6,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Until a real scanner is configured every file passes the scan step (the type allow-list still applies). */
+/**
+ * Until a real scanner is configured every file passes the scan step (the type allow-list still
+ * applies).
+ */
 @Configuration(proxyBeanMethods = false)
 class NoAttachmentScanner {
 

@@ -6,4 +6,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface SupportCaseRepository extends MongoRepository<SupportCase, String> {
 
   Optional<SupportCase> findByNumber(String number);
+
+  Optional<SupportCase> findByImportKey(String importKey);
 }

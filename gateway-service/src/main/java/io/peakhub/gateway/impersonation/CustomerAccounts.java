@@ -10,9 +10,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The impersonated user's account name for the banner ("Viewing as Alice (Acme Corporation)"): asked
- * once at the start from portal-bff's /api/me with the user's own new token, so it names exactly what
- * that user sees. Empty when it cannot be told quickly; the start never waits on it beyond the limit.
+ * The impersonated user's account name for the banner ("Viewing as Alice (Acme Corporation)"):
+ * asked once at the start from portal-bff's /api/me with the user's own new token, so it names
+ * exactly what that user sees. Empty when it cannot be told quickly; the start never waits on it
+ * beyond the limit.
  */
 @Component
 class CustomerAccounts {
@@ -25,18 +26,28 @@ class CustomerAccounts {
 
   private final WebClient http;
 
-  CustomerAccounts(ObjectProvider<WebClient.Builder> builder,
+  CustomerAccounts(
+      ObjectProvider<WebClient.Builder> builder,
       @Value("${PORTAL_BFF_URL:http://localhost:8085}") String portalBffUrl) {
     this.http = builder.getIfAvailable(WebClient::builder).clone().baseUrl(portalBffUrl).build();
   }
 
   Mono<String> firstAccountName(String accessToken) {
-    return http.get().uri("/api/me").headers(h -> h.setBearerAuth(accessToken)).retrieve().bodyToMono(Me.class)
+    return http.get()
+        .uri("/api/me")
+        .headers(h -> h.setBearerAuth(accessToken))
+        .retrieve()
+        .bodyToMono(Me.class)
         .timeout(IdentityImpersonations.TIME_LIMIT)
-        .mapNotNull(me -> me.accounts() == null || me.accounts().isEmpty() ? null : me.accounts().getFirst().name())
-        .onErrorResume(e -> {
-          log.info("no account name for the impersonation banner: {}", e.toString());
-          return Mono.empty();
-        });
+        .mapNotNull(
+            me ->
+                me.accounts() == null || me.accounts().isEmpty()
+                    ? null
+                    : me.accounts().getFirst().name())
+        .onErrorResume(
+            e -> {
+              log.info("no account name for the impersonation banner: {}", e.toString());
+              return Mono.empty();
+            });
   }
 }

@@ -30,11 +30,16 @@ class ImpersonationController {
 
   record ImpersonatedUser(String id, String username, String name, String accountName) {}
 
-  record ImpersonationView(boolean active, UUID id, ImpersonatedUser user, Instant startedAt, Instant expiresAt) {
+  record ImpersonationView(
+      boolean active, UUID id, ImpersonatedUser user, Instant startedAt, Instant expiresAt) {
 
     static ImpersonationView of(ActiveImpersonation a) {
-      return new ImpersonationView(true, a.id(), new ImpersonatedUser(a.userId(), a.username(), a.name(), a.accountName()),
-          a.startedAt(), a.expiresAt());
+      return new ImpersonationView(
+          true,
+          a.id(),
+          new ImpersonatedUser(a.userId(), a.username(), a.name(), a.accountName()),
+          a.startedAt(),
+          a.expiresAt());
     }
   }
 
@@ -50,57 +55,100 @@ class ImpersonationController {
 
   @GetMapping
   Mono<ImpersonationView> state(ServerWebExchange exchange) {
-    return impersonations.current(exchange).map(ImpersonationView::of)
+    return impersonations
+        .current(exchange)
+        .map(ImpersonationView::of)
         .defaultIfEmpty(new ImpersonationView(false, null, null, null, null));
   }
 
   @PostMapping
-  Mono<ResponseEntity<ImpersonationView>> start(@RequestBody(required = false) StartImpersonation request,
-      ServerWebExchange exchange) {
-    return impersonations.current(exchange)
-        .flatMap(running -> Mono.<OAuth2AuthenticationToken>error(new ImpersonationRefused(HttpStatus.CONFLICT,
-            "impersonation-active", "You are already logged in as " + running.username() + ". Exit first.")))
-        .switchIfEmpty(exchange.getPrincipal()
-            .filter(p -> p instanceof OAuth2AuthenticationToken t && ImpersonationService.isAdmin(t))
-            .cast(OAuth2AuthenticationToken.class)
-            .switchIfEmpty(Mono.error(new ImpersonationRefused(HttpStatus.FORBIDDEN, "forbidden",
-                "Only admins can log in as a customer."))))
-        .flatMap(admin -> {
-          if (request == null || request.userId() == null || !request.userId().matches("[A-Za-z0-9-]{1,64}")) {
-            return Mono.error(new ImpersonationRefused(HttpStatus.BAD_REQUEST, "invalid-input",
-                "userId: expected the id of the user to log in as."));
-          }
-          if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
-            return Mono.error(new ImpersonationRefused(HttpStatus.BAD_REQUEST, "invalid-input",
-                "reason: say why, in at most 500 characters (it goes to the audit trail)."));
-          }
-          return impersonations.start(exchange, admin, request.userId(), request.reason().strip(),
-              properties.maxDuration());
-        })
+  Mono<ResponseEntity<ImpersonationView>> start(
+      @RequestBody(required = false) StartImpersonation request, ServerWebExchange exchange) {
+    return impersonations
+        .current(exchange)
+        .flatMap(
+            running ->
+                Mono.<OAuth2AuthenticationToken>error(
+                    new ImpersonationRefused(
+                        HttpStatus.CONFLICT,
+                        "impersonation-active",
+                        "You are already logged in as " + running.username() + ". Exit first.")))
+        .switchIfEmpty(
+            exchange
+                .getPrincipal()
+                .filter(
+                    p ->
+                        p instanceof OAuth2AuthenticationToken t && ImpersonationService.isAdmin(t))
+                .cast(OAuth2AuthenticationToken.class)
+                .switchIfEmpty(
+                    Mono.error(
+                        new ImpersonationRefused(
+                            HttpStatus.FORBIDDEN,
+                            "forbidden",
+                            "Only admins can log in as a customer."))))
+        .flatMap(
+            admin -> {
+              if (request == null
+                  || request.userId() == null
+                  || !request.userId().matches("[A-Za-z0-9-]{1,64}")) {
+                return Mono.error(
+                    new ImpersonationRefused(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-input",
+                        "userId: expected the id of the user to log in as."));
+              }
+              if (request.reason() == null
+                  || request.reason().isBlank()
+                  || request.reason().length() > 500) {
+                return Mono.error(
+                    new ImpersonationRefused(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-input",
+                        "reason: say why, in at most 500 characters (it goes to the audit trail)."));
+              }
+              return impersonations.start(
+                  exchange,
+                  admin,
+                  request.userId(),
+                  request.reason().strip(),
+                  properties.maxDuration());
+            })
         .map(a -> ResponseEntity.status(HttpStatus.CREATED).body(ImpersonationView.of(a)));
   }
 
   @PostMapping("/exit")
   Mono<Exited> exit(ServerWebExchange exchange) {
-    return impersonations.end(exchange, "exit", true, true)
-        .switchIfEmpty(Mono.error(new ImpersonationRefused(HttpStatus.CONFLICT, "no-impersonation",
-            "You are not logged in as anyone else.")))
+    return impersonations
+        .end(exchange, "exit", true, true)
+        .switchIfEmpty(
+            Mono.error(
+                new ImpersonationRefused(
+                    HttpStatus.CONFLICT,
+                    "no-impersonation",
+                    "You are not logged in as anyone else.")))
         .thenReturn(new Exited(properties.exitTo()));
   }
 
   @ExceptionHandler
   ResponseEntity<Object> refused(ImpersonationRefused e) {
     if (e.relayedBody != null) {
-      return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(e.relayedBody);
+      return ResponseEntity.status(e.status)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(e.relayedBody);
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status, e.getMessage());
     problem.setType(URI.create("https://peakhub.io/problems/" + e.slug));
-    return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(e.status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   @ExceptionHandler
   ResponseEntity<Object> unreadable(ServerWebInputException e) {
-    return refused(new ImpersonationRefused(HttpStatus.BAD_REQUEST, "unreadable-body",
-        "body: expected JSON like {\"userId\": \"…\", \"reason\": \"…\"}."));
+    return refused(
+        new ImpersonationRefused(
+            HttpStatus.BAD_REQUEST,
+            "unreadable-body",
+            "body: expected JSON like {\"userId\": \"…\", \"reason\": \"…\"}."));
   }
 }

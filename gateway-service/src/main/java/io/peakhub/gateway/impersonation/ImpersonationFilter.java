@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs before Spring Security on every request: drops any impersonation header the browser sends
- * (who impersonates whom comes only from Keycloak-signed tokens), ends an impersonation past its time
- * (restoring the admin, so this very request already runs as the admin), and, at most every
+ * (who impersonates whom comes only from Keycloak-signed tokens), ends an impersonation past its
+ * time (restoring the admin, so this very request already runs as the admin), and, at most every
  * {@code revocation-check-interval}, asks identity-service whether another admin ended it.
  */
 @Component
@@ -26,7 +26,10 @@ class ImpersonationFilter implements WebFilter {
   private final ImpersonationProperties properties;
   private final Clock clock;
 
-  ImpersonationFilter(ImpersonationService impersonations, ImpersonationProperties properties, Optional<Clock> clock) {
+  ImpersonationFilter(
+      ImpersonationService impersonations,
+      ImpersonationProperties properties,
+      Optional<Clock> clock) {
     this.impersonations = impersonations;
     this.properties = properties;
     this.clock = clock.orElse(Clock.systemUTC());
@@ -35,34 +38,53 @@ class ImpersonationFilter implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerWebExchange clean = withoutImpersonationHeaders(exchange);
-    return clean.getSession().flatMap(session -> {
-      ActiveImpersonation state = session.getAttribute(ActiveImpersonation.ATTRIBUTE);
-      if (state == null) {
-        return Mono.empty();
-      }
-      Instant now = clock.instant();
-      if (!now.isBefore(state.expiresAt())) {
-        return impersonations.end(clean, "expiry", true, true).then();
-      }
-      Instant checked = session.getAttribute(ActiveImpersonation.CHECKED_AT);
-      if (checked != null && now.isBefore(checked.plus(properties.revocationCheckInterval()))) {
-        return Mono.empty();
-      }
-      session.getAttributes().put(ActiveImpersonation.CHECKED_AT, now);
-      return impersonations.stillActive(clean, state)
-          .flatMap(active -> active ? Mono.empty() : impersonations.end(clean, "ended_by_admin", false, true).then());
-    }).then(chain.filter(clean));
+    return clean
+        .getSession()
+        .flatMap(
+            session -> {
+              ActiveImpersonation state = session.getAttribute(ActiveImpersonation.ATTRIBUTE);
+              if (state == null) {
+                return Mono.empty();
+              }
+              Instant now = clock.instant();
+              if (!now.isBefore(state.expiresAt())) {
+                return impersonations.end(clean, "expiry", true, true).then();
+              }
+              Instant checked = session.getAttribute(ActiveImpersonation.CHECKED_AT);
+              if (checked != null
+                  && now.isBefore(checked.plus(properties.revocationCheckInterval()))) {
+                return Mono.empty();
+              }
+              session.getAttributes().put(ActiveImpersonation.CHECKED_AT, now);
+              return impersonations
+                  .stillActive(clean, state)
+                  .flatMap(
+                      active ->
+                          active
+                              ? Mono.empty()
+                              : impersonations.end(clean, "ended_by_admin", false, true).then());
+            })
+        .then(chain.filter(clean));
   }
 
   static ServerWebExchange withoutImpersonationHeaders(ServerWebExchange exchange) {
-    boolean forged = exchange.getRequest().getHeaders().headerNames().stream()
-        .anyMatch(ImpersonationFilter::impersonationHeader);
+    boolean forged =
+        exchange.getRequest().getHeaders().headerNames().stream()
+            .anyMatch(ImpersonationFilter::impersonationHeader);
     if (!forged) {
       return exchange;
     }
-    ServerHttpRequest request = exchange.getRequest().mutate()
-        .headers(h -> h.headerNames().stream().filter(ImpersonationFilter::impersonationHeader).toList().forEach(h::remove))
-        .build();
+    ServerHttpRequest request =
+        exchange
+            .getRequest()
+            .mutate()
+            .headers(
+                h ->
+                    h.headerNames().stream()
+                        .filter(ImpersonationFilter::impersonationHeader)
+                        .toList()
+                        .forEach(h::remove))
+            .build();
     return exchange.mutate().request(request).build();
   }
 

@@ -8,9 +8,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Signing out while logged in as a customer ends both Keycloak sessions: the customer's here (from the
- * server), the admin's by the usual OIDC logout redirect, which {@link #whoseLoginEnds} points at the
- * admin's ID token.
+ * Signing out while logged in as a customer ends both Keycloak sessions: the customer's here (from
+ * the server), the admin's by the usual OIDC logout redirect, which {@link #whoseLoginEnds} points
+ * at the admin's ID token.
  */
 @Component
 public class ImpersonationLogoutHandler implements ServerLogoutHandler {
@@ -25,13 +25,18 @@ public class ImpersonationLogoutHandler implements ServerLogoutHandler {
 
   @Override
   public Mono<Void> logout(WebFilterExchange exchange, Authentication authentication) {
-    return impersonations.end(exchange.getExchange(), "logout", true, false)
+    return impersonations
+        .end(exchange.getExchange(), "logout", true, false)
         .doOnNext(state -> exchange.getExchange().getAttributes().put(ADMIN, state.admin()))
         .then();
   }
 
-  /** The authentication whose Keycloak session the logout redirect ends: the admin's when impersonating. */
-  public static Authentication whoseLoginEnds(ServerWebExchange exchange, Authentication authentication) {
+  /**
+   * The authentication whose Keycloak session the logout redirect ends: the admin's when
+   * impersonating.
+   */
+  public static Authentication whoseLoginEnds(
+      ServerWebExchange exchange, Authentication authentication) {
     Authentication admin = exchange.getAttribute(ADMIN);
     return admin != null ? admin : authentication;
   }

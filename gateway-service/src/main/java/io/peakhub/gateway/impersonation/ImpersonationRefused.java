@@ -2,7 +2,10 @@ package io.peakhub.gateway.impersonation;
 
 import org.springframework.http.HttpStatusCode;
 
-/** A refusal that becomes one problem+json answer: our own (slug, detail) or identity-service's body relayed as is. */
+/**
+ * A refusal that becomes one problem+json answer: our own (slug, detail) or identity-service's body
+ * relayed as is.
+ */
 class ImpersonationRefused extends RuntimeException {
 
   final HttpStatusCode status;

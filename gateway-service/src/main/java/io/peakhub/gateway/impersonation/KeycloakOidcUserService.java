@@ -21,12 +21,13 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The OIDC user of a browser session, at login and when an admin logs in as a customer: the standard
- * OIDC user plus {@code ROLE_*} for the realm roles, which Keycloak puts only in the access token
- *. The access token is validated against the realm's keys before it is read.
+ * The OIDC user of a browser session, at login and when an admin logs in as a customer: the
+ * standard OIDC user plus {@code ROLE_*} for the realm roles, which Keycloak puts only in the
+ * access token . The access token is validated against the realm's keys before it is read.
  */
 @Component
-public class KeycloakOidcUserService implements ReactiveOAuth2UserService<OidcUserRequest, OidcUser> {
+public class KeycloakOidcUserService
+    implements ReactiveOAuth2UserService<OidcUserRequest, OidcUser> {
 
   private final OidcReactiveOAuth2UserService delegate = new OidcReactiveOAuth2UserService();
   private final Map<String, ReactiveJwtDecoder> decoders = new ConcurrentHashMap<>();
@@ -34,30 +35,46 @@ public class KeycloakOidcUserService implements ReactiveOAuth2UserService<OidcUs
   @Override
   public Mono<OidcUser> loadUser(OidcUserRequest request) {
     ClientRegistration registration = request.getClientRegistration();
-    return delegate.loadUser(request)
+    return delegate
+        .loadUser(request)
         .zipWith(decoder(registration).decode(request.getAccessToken().getTokenValue()))
-        .map(userAndToken -> {
-          OidcUser user = userAndToken.getT1();
-          Set<GrantedAuthority> authorities = new LinkedHashSet<>(user.getAuthorities());
-          realmRoles(userAndToken.getT2()).forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
-          return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(),
-              registration.getProviderDetails().getUserInfoEndpoint().getUserNameAttributeName());
-        });
+        .map(
+            userAndToken -> {
+              OidcUser user = userAndToken.getT1();
+              Set<GrantedAuthority> authorities = new LinkedHashSet<>(user.getAuthorities());
+              realmRoles(userAndToken.getT2())
+                  .forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+              return new DefaultOidcUser(
+                  authorities,
+                  user.getIdToken(),
+                  user.getUserInfo(),
+                  registration
+                      .getProviderDetails()
+                      .getUserInfoEndpoint()
+                      .getUserNameAttributeName());
+            });
   }
 
   static Collection<String> realmRoles(Jwt jwt) {
-    if (jwt.getClaims().get("realm_access") instanceof Map<?, ?> access && access.get("roles") instanceof Collection<?> roles) {
+    if (jwt.getClaims().get("realm_access") instanceof Map<?, ?> access
+        && access.get("roles") instanceof Collection<?> roles) {
       return roles.stream().map(Object::toString).toList();
     }
     return Set.of();
   }
 
   private ReactiveJwtDecoder decoder(ClientRegistration registration) {
-    return decoders.computeIfAbsent(registration.getRegistrationId(), id -> {
-      NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-          .withJwkSetUri(registration.getProviderDetails().getJwkSetUri()).build();
-      decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(registration.getProviderDetails().getIssuerUri()));
-      return decoder;
-    });
+    return decoders.computeIfAbsent(
+        registration.getRegistrationId(),
+        id -> {
+          NimbusReactiveJwtDecoder decoder =
+              NimbusReactiveJwtDecoder.withJwkSetUri(
+                      registration.getProviderDetails().getJwkSetUri())
+                  .build();
+          decoder.setJwtValidator(
+              JwtValidators.createDefaultWithIssuer(
+                  registration.getProviderDetails().getIssuerUri()));
+          return decoder;
+        });
   }
 }

@@ -10,7 +10,10 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
-/** Ends a Keycloak session from the server (the end-session endpoint with the client's credentials and the session's refresh token). */
+/**
+ * Ends a Keycloak session from the server (the end-session endpoint with the client's credentials
+ * and the session's refresh token).
+ */
 @Component
 class KeycloakSessions {
 
@@ -26,17 +29,25 @@ class KeycloakSessions {
     if (refreshToken == null) {
       return Mono.empty();
     }
-    Object endpoint = registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
-    String uri = endpoint != null ? endpoint.toString()
-        : registration.getProviderDetails().getIssuerUri() + "/protocol/openid-connect/logout";
-    return http.post().uri(uri)
+    Object endpoint =
+        registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+    String uri =
+        endpoint != null
+            ? endpoint.toString()
+            : registration.getProviderDetails().getIssuerUri() + "/protocol/openid-connect/logout";
+    return http.post()
+        .uri(uri)
         .headers(h -> h.setBasicAuth(registration.getClientId(), registration.getClientSecret()))
-        .body(BodyInserters.fromFormData("client_id", registration.getClientId())
-            .with("refresh_token", refreshToken.getTokenValue()))
-        .retrieve().toBodilessEntity().then()
-        .onErrorResume(e -> {
-          log.warn("Keycloak did not end the impersonated session: {}", e.getMessage());
-          return Mono.empty();
-        });
+        .body(
+            BodyInserters.fromFormData("client_id", registration.getClientId())
+                .with("refresh_token", refreshToken.getTokenValue()))
+        .retrieve()
+        .toBodilessEntity()
+        .then()
+        .onErrorResume(
+            e -> {
+              log.warn("Keycloak did not end the impersonated session: {}", e.getMessage());
+              return Mono.empty();
+            });
   }
 }

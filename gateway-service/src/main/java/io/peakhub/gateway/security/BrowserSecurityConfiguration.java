@@ -36,67 +36,129 @@ import reactor.core.publisher.Mono;
 @Configuration
 class BrowserSecurityConfiguration {
 
-  /** Tokens are stored per browser session, never per user name (docs/adr/0006-gateway-as-oauth2-client.md). */
+  /**
+   * Tokens are stored per browser session, never per user name
+   * (docs/adr/0006-gateway-as-oauth2-client.md).
+   */
   @Bean
   ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
     return new WebSessionServerOAuth2AuthorizedClientRepository();
   }
 
   @Bean
-  SecurityWebFilterChain browserChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-      ServerOAuth2AuthorizedClientRepository authorizedClients, ImpersonationLogoutHandler impersonationLogout) {
+  SecurityWebFilterChain browserChain(
+      ServerHttpSecurity http,
+      ReactiveClientRegistrationRepository registrations,
+      ServerOAuth2AuthorizedClientRepository authorizedClients,
+      ImpersonationLogoutHandler impersonationLogout) {
     var sessionContext = new WebSessionServerSecurityContextRepository();
     var csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
     var oidcLogout = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
     oidcLogout.setPostLogoutRedirectUri("{baseUrl}/");
 
     http.securityContextRepository(sessionContext)
-        .authorizeExchange(a -> a
-            .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
-            .pathMatchers("/login/**", "/oauth2/**").permitAll()
-            .pathMatchers("/api/**", "/actuator/**").authenticated()
-            // the web app's shell and files (its client-side routes too): no data in them, the API checks
-            .pathMatchers(HttpMethod.GET, "/**").permitAll()
-            .anyExchange().authenticated())
-        .oauth2Login(o -> o.authorizedClientRepository(authorizedClients).securityContextRepository(sessionContext)
-            .authenticationSuccessHandler(new ReturnToSuccessHandler()))
+        .authorizeExchange(
+            a ->
+                a.pathMatchers(
+                        "/actuator/health/**",
+                        "/actuator/health",
+                        "/actuator/prometheus",
+                        "/actuator/info")
+                    .permitAll()
+                    .pathMatchers("/login/**", "/oauth2/**")
+                    .permitAll()
+                    // the gateway's own OpenAPI document: no data in it, and read before signing in
+                    .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                    .permitAll()
+                    .pathMatchers("/api/**", "/actuator/**")
+                    .authenticated()
+                    // the web app's shell and files (its client-side routes too): no data in them,
+                    // the API checks
+                    .pathMatchers(HttpMethod.GET, "/**")
+                    .permitAll()
+                    .anyExchange()
+                    .authenticated())
+        .oauth2Login(
+            o ->
+                o.authorizedClientRepository(authorizedClients)
+                    .securityContextRepository(sessionContext)
+                    .authenticationSuccessHandler(new ReturnToSuccessHandler()))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
-        .csrf(c -> c.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-            .csrfTokenRequestHandler(csrfHandler))
-        .logout(l -> l.logoutUrl("/logout")
-            // while logged in as a customer, the customer's Keycloak session ends first, then the admin's below
-            .logoutHandler(handlers -> {
-              handlers.add(impersonationLogout);
-              handlers.add(new WebSessionServerLogoutHandler());
-            })
-            // built lazily: the logout filter assembles this before the logout handlers run
-            .logoutSuccessHandler((exchange, auth) -> Mono.defer(() -> oidcLogout.onLogoutSuccess(exchange,
-                ImpersonationLogoutHandler.whoseLoginEnds(exchange.getExchange(), auth)))))
-        .headers(h -> h
-            .contentSecurityPolicy(csp -> csp.policyDirectives(
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                    + "connect-src 'self'; frame-ancestors 'self'; object-src 'none'; base-uri 'self'; form-action 'self' http://localhost:*"))
-            // the web app shows invoice PDFs in an iframe of its own page; other sites still cannot frame it
-            .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.SAMEORIGIN))
-            .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)));
+        .csrf(
+            c ->
+                c.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                    .csrfTokenRequestHandler(csrfHandler))
+        .logout(
+            l ->
+                l.logoutUrl("/logout")
+                    // while logged in as a customer, the customer's Keycloak session ends first,
+                    // then the admin's below
+                    .logoutHandler(
+                        handlers -> {
+                          handlers.add(impersonationLogout);
+                          handlers.add(new WebSessionServerLogoutHandler());
+                        })
+                    // built lazily: the logout filter assembles this before the logout handlers run
+                    .logoutSuccessHandler(
+                        (exchange, auth) ->
+                            Mono.defer(
+                                () ->
+                                    oidcLogout.onLogoutSuccess(
+                                        exchange,
+                                        ImpersonationLogoutHandler.whoseLoginEnds(
+                                            exchange.getExchange(), auth)))))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                    + "connect-src 'self'; frame-ancestors 'self'; object-src 'none'; base-uri 'self'; form-action 'self' http://localhost:*"))
+                    // the web app shows invoice PDFs in an iframe of its own page; other sites
+                    // still cannot frame it
+                    .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.SAMEORIGIN))
+                    .referrerPolicy(
+                        r ->
+                            r.policy(
+                                ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 
-  /** API calls without a session get a 401 problem (the UI then offers to sign in); pages get the login redirect. */
+  /**
+   * API calls without a session get a 401 problem (the UI then offers to sign in); pages get the
+   * login redirect.
+   */
   private static ServerAuthenticationEntryPoint entryPoint() {
     var api = new PathPatternParserServerWebExchangeMatcher("/api/**");
     var login = new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/keycloak");
-    return (exchange, ex) -> api.matches(exchange).flatMap(m -> m.isMatch()
-        ? problem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in to continue.")
-        : login.commence(exchange, ex));
+    return (exchange, ex) ->
+        api.matches(exchange)
+            .flatMap(
+                m ->
+                    m.isMatch()
+                        ? problem(
+                            exchange,
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthenticated",
+                            "Sign in to continue.")
+                        : login.commence(exchange, ex));
   }
 
-  static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String slug, String detail) {
+  static Mono<Void> problem(
+      ServerWebExchange exchange, HttpStatus status, String slug, String detail) {
     var response = exchange.getResponse();
     response.setStatusCode(status);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    String body = "{\"type\":\"https://peakhub.io/problems/" + slug + "\",\"title\":\"" + status.getReasonPhrase()
-        + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}";
+    String body =
+        "{\"type\":\"https://peakhub.io/problems/"
+            + slug
+            + "\",\"title\":\""
+            + status.getReasonPhrase()
+            + "\",\"status\":"
+            + status.value()
+            + ",\"detail\":\""
+            + detail
+            + "\"}";
     DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
     return response.writeWith(Mono.just(buffer));
   }

@@ -21,8 +21,14 @@ class ExpiredLoginHandler implements WebExceptionHandler {
     if (!(ex instanceof ClientAuthorizationException) || exchange.getResponse().isCommitted()) {
       return Mono.error(ex);
     }
-    return exchange.getSession().flatMap(s -> s.invalidate())
-        .then(BrowserSecurityConfiguration.problem(exchange, HttpStatus.UNAUTHORIZED, "session-expired",
-            "Your sign-in has expired. Sign in again."));
+    return exchange
+        .getSession()
+        .flatMap(s -> s.invalidate())
+        .then(
+            BrowserSecurityConfiguration.problem(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                "session-expired",
+                "Your sign-in has expired. Sign in again."));
   }
 }

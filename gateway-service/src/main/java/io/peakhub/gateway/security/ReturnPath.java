@@ -4,8 +4,9 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Where the browser may be sent back to after a sign-in: a path of this site only ("/accounts/..."),
- * never another host ("//evil.example", "https://...", "/\evil.example"), so the login is no open redirect.
+ * Where the browser may be sent back to after a sign-in: a path of this site only
+ * ("/accounts/..."), never another host ("//evil.example", "https://...", "/\evil.example"), so the
+ * login is no open redirect.
  */
 final class ReturnPath {
 
@@ -15,13 +16,17 @@ final class ReturnPath {
     if (path == null || path.isEmpty()) {
       return Optional.of("/");
     }
-    if (path.length() > 2000 || !path.startsWith("/") || path.startsWith("//")
+    if (path.length() > 2000
+        || !path.startsWith("/")
+        || path.startsWith("//")
         || path.chars().anyMatch(c -> c < 0x21 || c == '\\' || c == 0x7f)) {
       return Optional.empty();
     }
     try {
       URI uri = new URI(path);
-      if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawPath() == null
+      if (uri.getScheme() != null
+          || uri.getRawAuthority() != null
+          || uri.getRawPath() == null
           || !uri.getRawPath().startsWith("/")) {
         return Optional.empty();
       }

@@ -14,17 +14,23 @@ import reactor.core.publisher.Mono;
  */
 class ReturnToSuccessHandler implements ServerAuthenticationSuccessHandler {
 
-  private final ServerAuthenticationSuccessHandler usual = new RedirectServerAuthenticationSuccessHandler();
+  private final ServerAuthenticationSuccessHandler usual =
+      new RedirectServerAuthenticationSuccessHandler();
   private final DefaultServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
 
   @Override
-  public Mono<Void> onAuthenticationSuccess(WebFilterExchange exchange, Authentication authentication) {
-    return exchange.getExchange().getSession().flatMap(session -> {
-      Object target = session.getAttributes().remove(SignInController.RETURN_TO);
-      if (target instanceof String path && ReturnPath.of(path).isPresent()) {
-        return redirect.sendRedirect(exchange.getExchange(), URI.create(path));
-      }
-      return usual.onAuthenticationSuccess(exchange, authentication);
-    });
+  public Mono<Void> onAuthenticationSuccess(
+      WebFilterExchange exchange, Authentication authentication) {
+    return exchange
+        .getExchange()
+        .getSession()
+        .flatMap(
+            session -> {
+              Object target = session.getAttributes().remove(SignInController.RETURN_TO);
+              if (target instanceof String path && ReturnPath.of(path).isPresent()) {
+                return redirect.sendRedirect(exchange.getExchange(), URI.create(path));
+              }
+              return usual.onAuthenticationSuccess(exchange, authentication);
+            });
   }
 }

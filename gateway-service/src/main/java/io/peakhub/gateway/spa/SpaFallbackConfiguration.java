@@ -15,18 +15,26 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * The web app routes in the browser: a link such as /accounts/{id}/my-account opened directly gets
  * index.html, and the app shows that screen. Not for the API, the sign-in and sign-out paths,
- * actuator, or anything that looks like a file (a name with a dot): a missing file stays a 404.
+ * actuator, the OpenAPI document, or anything that looks like a file (a name with a dot): a missing
+ * file stays a 404.
  */
 @Configuration
 class SpaFallbackConfiguration {
 
-  private static final String[] NOT_CLIENT_ROUTES = {"/api", "/oauth2", "/login", "/logout", "/actuator"};
+  private static final String[] NOT_CLIENT_ROUTES = {
+    "/api", "/oauth2", "/login", "/logout", "/actuator", "/v3/api-docs"
+  };
 
   @Bean
-  RouterFunction<ServerResponse> spaFallback(@Value("classpath:/static/index.html") Resource index) {
-    return RouterFunctions.route(RequestPredicates.GET("/**").and(SpaFallbackConfiguration::clientRoute),
-        request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache())
-            .bodyValue(index));
+  RouterFunction<ServerResponse> spaFallback(
+      @Value("classpath:/static/index.html") Resource index) {
+    return RouterFunctions.route(
+        RequestPredicates.GET("/**").and(SpaFallbackConfiguration::clientRoute),
+        request ->
+            ServerResponse.ok()
+                .contentType(MediaType.TEXT_HTML)
+                .cacheControl(CacheControl.noCache())
+                .bodyValue(index));
   }
 
   static boolean clientRoute(ServerRequest request) {

@@ -9,13 +9,17 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Other services ask here, with the user's own token, which accounts that user may see and what they may do. */
+/**
+ * Other services ask here, with the user's own token, which accounts that user may see and what
+ * they may do.
+ */
 @RestController
 class AccessController {
 
   record ProfileRef(String id, String name) {}
 
-  record AccessView(boolean allAccounts, List<String> accountIds, ProfileRef profile, Map<Area, Grant> grants) {}
+  record AccessView(
+      boolean allAccounts, List<String> accountIds, ProfileRef profile, Map<Area, Grant> grants) {}
 
   private final LocalAccountAccess access;
 
@@ -27,7 +31,10 @@ class AccessController {
   AccessView me() {
     AccountScope scope = access.currentUserScope();
     ProfileView profile = access.profileOfCurrentUser();
-    return new AccessView(scope.allAccounts(), scope.accountIds().stream().sorted().toList(),
-        profile == null ? null : new ProfileRef(profile.id().toString(), profile.name()), scope.grants());
+    return new AccessView(
+        scope.allAccounts(),
+        scope.accountIds().stream().sorted().toList(),
+        profile == null ? null : new ProfileRef(profile.id().toString(), profile.name()),
+        scope.grants());
   }
 }

@@ -1,8 +1,8 @@
 package io.peakhub.identity.access;
 
-import io.peakhub.identity.membership.MembershipRepository;
-import io.peakhub.identity.profile.ProfileRepository;
+import io.peakhub.identity.membership.Memberships;
 import io.peakhub.identity.profile.ProfileView;
+import io.peakhub.identity.profile.Profiles;
 import io.peakhub.identity.user.PortalUsers;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.AccountScope;
@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class LocalAccountAccess implements AccountAccess {
 
-  private final MembershipRepository memberships;
-  private final ProfileRepository profiles;
+  private final Memberships memberships;
+  private final Profiles profiles;
   private final PortalUsers users;
 
-  LocalAccountAccess(MembershipRepository memberships, ProfileRepository profiles, PortalUsers users) {
+  LocalAccountAccess(Memberships memberships, Profiles profiles, PortalUsers users) {
     this.memberships = memberships;
     this.profiles = profiles;
     this.users = users;
@@ -45,8 +45,10 @@ class LocalAccountAccess implements AccountAccess {
     if (user.hasRole(KeycloakRoles.ADMIN) || user.hasRole(KeycloakRoles.SUCCESS_AGENT)) {
       return new AccountScope(true, Set.of(), profile.grants());
     }
-    Set<String> accounts = memberships.accountIdsOf(user.id()).stream().map(UUID::toString)
-        .collect(Collectors.toUnmodifiableSet());
+    Set<String> accounts =
+        memberships.accountIdsOf(user.id()).stream()
+            .map(UUID::toString)
+            .collect(Collectors.toUnmodifiableSet());
     return new AccountScope(false, accounts, accounts.isEmpty() ? Map.of() : profile.grants());
   }
 

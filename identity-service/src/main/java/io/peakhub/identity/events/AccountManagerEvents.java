@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Announces on identity.account-manager who manages an account now (one event per account, keyed by
- * it), in the transaction of the change (manager assignments and manager memberships alike): portal-bff
- * shows the manager's name in Customer Accounts.
- * A manager id and name of null mean the account has no manager any more.
+ * it), in the transaction of the change (manager assignments and manager memberships alike):
+ * portal-bff shows the manager's name in Customer Accounts. A manager id and name of null mean the
+ * account has no manager any more.
  */
 @Component
 public class AccountManagerEvents {
@@ -29,7 +29,10 @@ public class AccountManagerEvents {
   @Transactional(propagation = Propagation.MANDATORY)
   public void managedBy(Collection<UUID> accounts, String managerId, String managerName) {
     for (UUID account : accounts) {
-      outbox.append(TOPIC, account.toString(), "AccountManagerChanged.v1",
+      outbox.append(
+          TOPIC,
+          account.toString(),
+          "AccountManagerChanged.v1",
           new AccountManagerChanged(account, managerId, managerName));
     }
   }

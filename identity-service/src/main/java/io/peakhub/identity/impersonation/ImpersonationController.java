@@ -24,14 +24,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * "Login as Customer" bookkeeping: the gateway reports each start and end with the admin's token; admins
- * list active impersonations, end one, and search the audit trail.
+ * "Login as Customer" bookkeeping: the gateway reports each start and end with the admin's token;
+ * admins list active impersonations, end one, and search the audit trail.
  */
 @RestController
 class ImpersonationController {
 
-  record StartImpersonation(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String userId,
-      @NotBlank @Size(max = 500) String reason, @Size(max = 100) String sourceAddress) {}
+  record StartImpersonation(
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String userId,
+      @NotBlank @Size(max = 500) String reason,
+      @Size(max = 100) String sourceAddress) {}
 
   record EndImpersonation(@Pattern(regexp = "exit|expiry|logout") String how) {}
 
@@ -57,18 +59,21 @@ class ImpersonationController {
   @PreAuthorize("hasRole('admin')")
   ImpersonationSession start(@Valid @RequestBody StartImpersonation request) {
     WhileImpersonating.refuse("start another impersonation");
-    return impersonations.start(request.userId(), request.reason(), request.sourceAddress(), CurrentUser.get());
+    return impersonations.start(
+        request.userId(), request.reason(), request.sourceAddress(), CurrentUser.get());
   }
 
   @PostMapping("/admin/impersonations/{id}/end")
   @PreAuthorize("hasRole('admin')")
-  ImpersonationSession end(@PathVariable UUID id, @Valid @RequestBody(required = false) EndImpersonation request) {
+  ImpersonationSession end(
+      @PathVariable UUID id, @Valid @RequestBody(required = false) EndImpersonation request) {
     return impersonations.end(id, request == null ? null : request.how(), CurrentUser.get());
   }
 
   @GetMapping("/admin/impersonations")
   @PreAuthorize("hasRole('admin')")
-  List<ImpersonationSession> list(@RequestParam(required = false) Boolean active,
+  List<ImpersonationSession> list(
+      @RequestParam(required = false) Boolean active,
       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
     return impersonations.list(active, limit);
   }
@@ -80,20 +85,32 @@ class ImpersonationController {
   @GetMapping("/impersonations/{id}")
   ImpersonationState state(@PathVariable UUID id) {
     CurrentUser caller = CurrentUser.get();
-    ImpersonationSession session = impersonations.find(id).filter(s -> caller.id().equals(s.adminId())
-            || (caller.id().equals(s.userId()) && s.adminId().equals(caller.impersonatorId())))
-        .orElseThrow(() -> new NotFoundException("Impersonation", id));
-    return new ImpersonationState(session.id(), session.active(), session.endedHow(), session.expiresAt());
+    ImpersonationSession session =
+        impersonations
+            .find(id)
+            .filter(
+                s ->
+                    caller.id().equals(s.adminId())
+                        || (caller.id().equals(s.userId())
+                            && s.adminId().equals(caller.impersonatorId())))
+            .orElseThrow(() -> new NotFoundException("Impersonation", id));
+    return new ImpersonationState(
+        session.id(), session.active(), session.endedHow(), session.expiresAt());
   }
 
   @GetMapping("/admin/audit")
   @PreAuthorize("hasRole('admin')")
-  List<AuditEvent> audit(@RequestParam(required = false) @Size(max = 100) String who,
-      @RequestParam(required = false) @Size(max = 100) String actingAdmin, @RequestParam(required = false) UUID accountId,
-      @RequestParam(required = false) @Size(max = 100) String action, @RequestParam(required = false) Instant from,
-      @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+  List<AuditEvent> audit(
+      @RequestParam(required = false) @Size(max = 100) String who,
+      @RequestParam(required = false) @Size(max = 100) String actingAdmin,
+      @RequestParam(required = false) UUID accountId,
+      @RequestParam(required = false) @Size(max = 100) String action,
+      @RequestParam(required = false) Instant from,
+      @RequestParam(required = false) Instant to,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
     if (from != null && to != null && !from.isBefore(to)) {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "'from' must be before 'to'.", "from");
+      throw new ProblemException(
+          HttpStatus.BAD_REQUEST, "invalid-input", "'from' must be before 'to'.", "from");
     }
     return impersonations.search(who, actingAdmin, accountId, action, from, to, limit);
   }

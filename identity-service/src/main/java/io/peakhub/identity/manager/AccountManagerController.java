@@ -23,20 +23,24 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Account managers (SupportCenter Plus model): create with a login whose password goes to
- * Keycloak only, edit, delete one or many (confirmed), and associate with accounts: one manager
- * per account, many accounts per manager; assigning an account that has a manager moves it.
- * HTTP only: the work, and keeping Keycloak and the database in step, is {@link AccountManagers}'.
+ * Account managers (SupportCenter Plus model): create with a login whose password goes to Keycloak
+ * only, edit, delete one or many (confirmed), and associate with accounts: one manager per account,
+ * many accounts per manager; assigning an account that has a manager moves it. HTTP only: the work,
+ * and keeping Keycloak and the database in step, is {@link AccountManagers}'.
  */
 @RestController
 @PreAuthorize("hasRole('admin')")
 class AccountManagerController {
 
-  record CreateManager(@NotBlank @Size(max = 100) String name, @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,20}") String employeeId,
-      @NotBlank @Email @Size(max = 254) String primaryEmail, @Size(max = 30) @Pattern(regexp = "[+0-9 ()./-]*") String phone,
+  record CreateManager(
+      @NotBlank @Size(max = 100) String name,
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,20}") String employeeId,
+      @NotBlank @Email @Size(max = 254) String primaryEmail,
+      @Size(max = 30) @Pattern(regexp = "[+0-9 ()./-]*") String phone,
       @Size(max = 30) @Pattern(regexp = "[+0-9 ()./-]*") String mobile,
       @NotBlank @Pattern(regexp = "[a-z0-9._-]{3,50}") String loginName,
-      @NotBlank @Size(min = 8, max = 128) String password, @NotBlank String retypePassword) {
+      @NotBlank @Size(min = 8, max = 128) String password,
+      @NotBlank String retypePassword) {
 
     AccountManagers.Details details() {
       return new AccountManagers.Details(name, employeeId, primaryEmail, phone, mobile);
@@ -48,8 +52,11 @@ class AccountManagerController {
     }
   }
 
-  record EditManager(@NotBlank @Size(max = 100) String name, @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,20}") String employeeId,
-      @NotBlank @Email @Size(max = 254) String primaryEmail, @Size(max = 30) @Pattern(regexp = "[+0-9 ()./-]*") String phone,
+  record EditManager(
+      @NotBlank @Size(max = 100) String name,
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,20}") String employeeId,
+      @NotBlank @Email @Size(max = 254) String primaryEmail,
+      @Size(max = 30) @Pattern(regexp = "[+0-9 ()./-]*") String phone,
       @Size(max = 30) @Pattern(regexp = "[+0-9 ()./-]*") String mobile) {
 
     AccountManagers.Details details() {
@@ -81,11 +88,13 @@ class AccountManagerController {
     if (!request.password().equals(request.retypePassword())) {
       throw new InvalidInputException("retypePassword", "The two passwords differ.");
     }
-    return managers.create(request.details(), request.loginName(), request.password(), CurrentUser.get().username());
+    return managers.create(
+        request.details(), request.loginName(), request.password(), CurrentUser.get().username());
   }
 
   @PutMapping("/admin/account-managers/{managerId}")
-  ManagerView edit(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String managerId,
+  ManagerView edit(
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String managerId,
       @Valid @RequestBody EditManager request) {
     return managers.edit(managerId, request.details());
   }
@@ -93,16 +102,20 @@ class AccountManagerController {
   /** Deletes one or many managers: their logins, their rows, and their account assignments. */
   @DeleteMapping("/admin/account-managers")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@RequestParam @Size(min = 1, max = 100) List<@Pattern(regexp = "[A-Za-z0-9-]{1,64}") String> ids,
+  void delete(
+      @RequestParam @Size(min = 1, max = 100)
+          List<@Pattern(regexp = "[A-Za-z0-9-]{1,64}") String> ids,
       @RequestParam(defaultValue = "false") boolean confirm) {
     if (!confirm) {
-      throw new InvalidInputException("confirm", "Deleting account managers removes their logins; send confirm=true.");
+      throw new InvalidInputException(
+          "confirm", "Deleting account managers removes their logins; send confirm=true.");
     }
     managers.delete(ids);
   }
 
   @PutMapping("/admin/account-managers/{managerId}/accounts")
-  ManagerView associate(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String managerId,
+  ManagerView associate(
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String managerId,
       @Valid @RequestBody Accounts request) {
     return managers.associate(managerId, request.accountIds(), CurrentUser.get().username());
   }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountManagerRepository {
 
-  private static final String COLUMNS = """
+  private static final String COLUMNS =
+      """
       SELECT user_id, name, employee_id, primary_email, phone, mobile, login_name, created_at, created_by
       FROM account_manager""";
 
@@ -26,7 +27,10 @@ class AccountManagerRepository {
   }
 
   Optional<AccountManager> find(String userId) {
-    return jdbc.sql(COLUMNS + " WHERE user_id = :id").param("id", userId).query(AccountManager.class).optional();
+    return jdbc.sql(COLUMNS + " WHERE user_id = :id")
+        .param("id", userId)
+        .query(AccountManager.class)
+        .optional();
   }
 
   boolean loginNameTaken(String loginName) {
@@ -39,24 +43,36 @@ class AccountManagerRepository {
   }
 
   void insert(AccountManager m, Instant now) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO account_manager (user_id, employee_id, name, primary_email, phone, mobile, login_name,
                                          created_at, created_by)
             VALUES (:id, :emp, :name, :email, :phone, :mobile, :login, :at, :by)""")
-        .param("id", m.userId()).param("emp", m.employeeId()).param("name", m.name())
-        .param("email", m.primaryEmail()).param("phone", m.phone()).param("mobile", m.mobile())
+        .param("id", m.userId())
+        .param("emp", m.employeeId())
+        .param("name", m.name())
+        .param("email", m.primaryEmail())
+        .param("phone", m.phone())
+        .param("mobile", m.mobile())
         .param("login", m.loginName())
         .param("at", Timestamp.from(m.createdAt() == null ? now : m.createdAt().toInstant()))
-        .param("by", m.createdBy()).update();
+        .param("by", m.createdBy())
+        .update();
   }
 
   /** Writes the editable details (not the login name, not the audit columns). */
   void updateDetails(AccountManager m) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE account_manager SET name = :name, employee_id = :emp, primary_email = :email, phone = :phone,
                    mobile = :mobile WHERE user_id = :id""")
-        .param("name", m.name()).param("emp", m.employeeId()).param("email", m.primaryEmail())
-        .param("phone", m.phone()).param("mobile", m.mobile()).param("id", m.userId()).update();
+        .param("name", m.name())
+        .param("emp", m.employeeId())
+        .param("email", m.primaryEmail())
+        .param("phone", m.phone())
+        .param("mobile", m.mobile())
+        .param("id", m.userId())
+        .update();
   }
 
   void delete(String userId) {
@@ -64,7 +80,14 @@ class AccountManagerRepository {
   }
 
   private boolean taken(String column, String value, String except) {
-    return jdbc.sql("SELECT count(*) FROM account_manager WHERE lower(" + column + ") = lower(:v) AND user_id <> :id")
-        .param("v", value).param("id", except == null ? "" : except).query(Integer.class).single() > 0;
+    return jdbc.sql(
+                "SELECT count(*) FROM account_manager WHERE lower("
+                    + column
+                    + ") = lower(:v) AND user_id <> :id")
+            .param("v", value)
+            .param("id", except == null ? "" : except)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 }

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('admin')")
 class MembershipAdminController {
 
-  record SetMemberships(@NotNull Relation relation, @NotNull @Size(max = 1000) List<@NotNull UUID> accountIds) {}
+  record SetMemberships(
+      @NotNull Relation relation, @NotNull @Size(max = 1000) List<@NotNull UUID> accountIds) {}
 
   record MembershipsView(String userId, List<Membership> memberships) {}
 
@@ -32,10 +33,13 @@ class MembershipAdminController {
   }
 
   @PutMapping("/{userId}")
-  MembershipsView set(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String userId,
+  MembershipsView set(
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String userId,
       @Valid @RequestBody SetMemberships request) {
-    return new MembershipsView(userId,
-        memberships.replace(userId, request.relation(), request.accountIds(), CurrentUser.get().username()));
+    return new MembershipsView(
+        userId,
+        memberships.replace(
+            userId, request.relation(), request.accountIds(), CurrentUser.get().username()));
   }
 
   @GetMapping("/{userId}")

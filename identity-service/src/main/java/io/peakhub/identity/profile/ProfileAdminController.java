@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('admin')")
 class ProfileAdminController {
 
-  record SaveProfile(@NotBlank @Size(max = 100) String name, @Size(max = 500) String description,
+  record SaveProfile(
+      @NotBlank @Size(max = 100) String name,
+      @Size(max = 500) String description,
       @NotNull Map<Area, @NotNull @Valid Grant> grants) {}
 
   record AssignProfile(@NotNull UUID profileId) {}
@@ -51,12 +53,17 @@ class ProfileAdminController {
   @PostMapping("/admin/profiles")
   @ResponseStatus(HttpStatus.CREATED)
   ProfileView create(@Valid @RequestBody SaveProfile request) {
-    return profiles.create(request.name(), request.description(), request.grants(), CurrentUser.get().username());
+    return profiles.create(
+        request.name(), request.description(), request.grants(), CurrentUser.get().username());
   }
 
   @PutMapping("/admin/profiles/{profileId}")
   ProfileView update(@PathVariable UUID profileId, @Valid @RequestBody SaveProfile request) {
-    return profiles.update(profileId, request.name(), request.description(), request.grants(),
+    return profiles.update(
+        profileId,
+        request.name(),
+        request.description(),
+        request.grants(),
         CurrentUser.get().username());
   }
 
@@ -67,7 +74,8 @@ class ProfileAdminController {
   }
 
   @PutMapping("/admin/users/{userId}/profile")
-  ProfileView assign(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String userId,
+  ProfileView assign(
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String userId,
       @Valid @RequestBody AssignProfile request) {
     return profiles.assign(userId, request.profileId(), CurrentUser.get().username());
   }

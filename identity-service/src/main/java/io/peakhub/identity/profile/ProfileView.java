@@ -5,5 +5,10 @@ import io.peakhub.platform.access.Grant;
 import java.util.Map;
 import java.util.UUID;
 
-public record ProfileView(UUID id, String name, String description, String defaultFor, boolean builtin,
+public record ProfileView(
+    UUID id,
+    String name,
+    String description,
+    String defaultFor,
+    boolean builtin,
     Map<Area, Grant> grants) {}

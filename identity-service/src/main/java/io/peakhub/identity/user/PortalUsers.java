@@ -24,13 +24,21 @@ import org.springframework.stereotype.Service;
 public class PortalUsers implements PersonNames {
 
   private static final Logger log = LoggerFactory.getLogger(PortalUsers.class);
-  private static final List<String> TYPES = List.of("admin", "success_agent", "account_executive", "customer");
+  private static final List<String> TYPES =
+      List.of("admin", "success_agent", "account_executive", "customer");
 
-  public record PortalUser(String id, String username, String email, String firstName, String lastName, boolean enabled,
+  public record PortalUser(
+      String id,
+      String username,
+      String email,
+      String firstName,
+      String lastName,
+      boolean enabled,
       String type) {
 
     public String name() {
-      String n = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+      String n =
+          ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
       return n.isEmpty() ? username : n;
     }
   }
@@ -38,9 +46,16 @@ public class PortalUsers implements PersonNames {
   /** One page of users and how many match in all. */
   public record Page(List<PortalUser> items, long total) {}
 
-  private static final Map<String, List<String>> SORTS = Map.of(
-      "name", List.of("lower(coalesce(u.last_name, u.username))", "lower(coalesce(u.first_name, ''))"),
-      "email", List.of("lower(u.email)"), "username", List.of("u.username"), "type", List.of("u.type"));
+  private static final Map<String, List<String>> SORTS =
+      Map.of(
+          "name",
+          List.of("lower(coalesce(u.last_name, u.username))", "lower(coalesce(u.first_name, ''))"),
+          "email",
+          List.of("lower(u.email)"),
+          "username",
+          List.of("u.username"),
+          "type",
+          List.of("u.type"));
 
   private final JdbcClient jdbc;
   private final KeycloakAdmin keycloak;
@@ -52,7 +67,8 @@ public class PortalUsers implements PersonNames {
     this.clock = clock;
   }
 
-  @Scheduled(initialDelayString = "${peakhub.identity.sync.initial-delay-ms:3000}",
+  @Scheduled(
+      initialDelayString = "${peakhub.identity.sync.initial-delay-ms:3000}",
       fixedDelayString = "${peakhub.identity.sync.interval-ms:300000}")
   public void scheduledSync() {
     try {
@@ -77,28 +93,46 @@ public class PortalUsers implements PersonNames {
       }
     }
     List<String> known = jdbc.sql("SELECT id FROM portal_user").query(String.class).list();
-    known.stream().filter(id -> !seen.contains(id))
+    known.stream()
+        .filter(id -> !seen.contains(id))
         .forEach(id -> jdbc.sql("DELETE FROM portal_user WHERE id = :id").param("id", id).update());
     return seen.size();
   }
 
   public void upsert(KeycloakUser u, List<String> roles, Instant now) {
-    String type = u.username().startsWith("service-account-") ? "service"
-        : TYPES.stream().filter(roles::contains).findFirst().orElse("customer");
-    jdbc.sql("""
+    String type =
+        u.username().startsWith("service-account-")
+            ? "service"
+            : TYPES.stream().filter(roles::contains).findFirst().orElse("customer");
+    jdbc.sql(
+            """
             INSERT INTO portal_user (id, username, email, first_name, last_name, enabled, type, synced_at)
             VALUES (:id, :u, :e, :f, :l, :en, :t, :now)
             ON CONFLICT (id) DO UPDATE SET username = :u, email = :e, first_name = :f, last_name = :l, enabled = :en,
                 type = :t, synced_at = :now""")
-        .param("id", u.id()).param("u", u.username()).param("e", u.email()).param("f", u.firstName())
-        .param("l", u.lastName()).param("en", u.enabled()).param("t", type).param("now", Timestamp.from(now)).update();
+        .param("id", u.id())
+        .param("u", u.username())
+        .param("e", u.email())
+        .param("f", u.firstName())
+        .param("l", u.lastName())
+        .param("en", u.enabled())
+        .param("t", type)
+        .param("now", Timestamp.from(now))
+        .update();
   }
 
   /**
-   * Users (service accounts left out) whose login, e-mail or name contains {@code q}, of one type, and
-   * (when {@code onlyIds} is not null) among those ids; sorted by a column of {@link #SORTS}, then id.
+   * Users (service accounts left out) whose login, e-mail or name contains {@code q}, of one type,
+   * and (when {@code onlyIds} is not null) among those ids; sorted by a column of {@link #SORTS},
+   * then id.
    */
-  public Page search(String q, String type, Collection<String> onlyIds, String sort, boolean descending, int page,
+  public Page search(
+      String q,
+      String type,
+      Collection<String> onlyIds,
+      String sort,
+      boolean descending,
+      int page,
       int size) {
     if (!SORTS.containsKey(sort)) {
       throw new IllegalArgumentException("unknown sort " + sort);
@@ -109,7 +143,8 @@ public class PortalUsers implements PersonNames {
     StringBuilder where = new StringBuilder(" WHERE u.type <> 'service'");
     Map<String, Object> params = new HashMap<>();
     if (q != null && !q.isBlank()) {
-      where.append(" AND (u.username ILIKE :q OR u.email ILIKE :q OR (coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) ILIKE :q)");
+      where.append(
+          " AND (u.username ILIKE :q OR u.email ILIKE :q OR (coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) ILIKE :q)");
       params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
     if (type != null) {
@@ -120,13 +155,27 @@ public class PortalUsers implements PersonNames {
       where.append(" AND u.id IN (:ids)");
       params.put("ids", onlyIds);
     }
-    long total = jdbc.sql("SELECT count(*) FROM portal_user u" + where).params(params).query(Long.class).single();
+    long total =
+        jdbc.sql("SELECT count(*) FROM portal_user u" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
     String direction = descending ? " desc" : " asc";
-    String order = String.join(", ", SORTS.get(sort).stream().map(e -> e + direction).toList()) + ", u.id";
-    List<PortalUser> rows = jdbc.sql("SELECT u.id, u.username, u.email, u.first_name, u.last_name, u.enabled, u.type"
-            + " FROM portal_user u" + where + " ORDER BY " + order + " LIMIT :size OFFSET :offset")
-        .params(params).param("size", size).param("offset", (long) page * size)
-        .query(PortalUser.class).list();
+    String order =
+        String.join(", ", SORTS.get(sort).stream().map(e -> e + direction).toList()) + ", u.id";
+    List<PortalUser> rows =
+        jdbc.sql(
+                "SELECT u.id, u.username, u.email, u.first_name, u.last_name, u.enabled, u.type"
+                    + " FROM portal_user u"
+                    + where
+                    + " ORDER BY "
+                    + order
+                    + " LIMIT :size OFFSET :offset")
+            .params(params)
+            .param("size", size)
+            .param("offset", (long) page * size)
+            .query(PortalUser.class)
+            .list();
     return new Page(rows, total);
   }
 
@@ -136,18 +185,27 @@ public class PortalUsers implements PersonNames {
   }
 
   public Optional<PortalUser> find(String id) {
-    return jdbc.sql("SELECT id, username, email, first_name, last_name, enabled, type FROM portal_user WHERE id = :id")
-        .param("id", id).query(PortalUser.class).optional();
+    return jdbc.sql(
+            "SELECT id, username, email, first_name, last_name, enabled, type FROM portal_user WHERE id = :id")
+        .param("id", id)
+        .query(PortalUser.class)
+        .optional();
   }
 
   /** A user disabled here is denied everywhere at once, even before their token expires. */
   public boolean disabled(String id) {
-    return jdbc.sql("SELECT count(*) FROM portal_user WHERE id = :id AND NOT enabled").param("id", id)
-        .query(Integer.class).single() > 0;
+    return jdbc.sql("SELECT count(*) FROM portal_user WHERE id = :id AND NOT enabled")
+            .param("id", id)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   void setEnabled(String id, boolean enabled) {
-    jdbc.sql("UPDATE portal_user SET enabled = :e WHERE id = :id").param("e", enabled).param("id", id).update();
+    jdbc.sql("UPDATE portal_user SET enabled = :e WHERE id = :id")
+        .param("e", enabled)
+        .param("id", id)
+        .update();
   }
 
   public void delete(String id) {

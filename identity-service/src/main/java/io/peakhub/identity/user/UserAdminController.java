@@ -1,8 +1,8 @@
 package io.peakhub.identity.user;
 
 import io.peakhub.identity.keycloak.KeycloakAdmin;
-import io.peakhub.identity.membership.MembershipRepository;
-import io.peakhub.identity.profile.ProfileRepository;
+import io.peakhub.identity.membership.Memberships;
+import io.peakhub.identity.profile.Profiles;
 import io.peakhub.platform.problem.NotFoundException;
 import io.peakhub.platform.security.CurrentUser;
 import io.peakhub.platform.security.WhileImpersonating;
@@ -23,12 +23,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Users > All Users: search, filter, sort and page; view one; enable or disable; reset a password. */
+/**
+ * Users > All Users: search, filter, sort and page; view one; enable or disable; reset a password.
+ */
 @RestController
 @PreAuthorize("hasRole('admin')")
 class UserAdminController {
 
-  record UserRow(String id, String username, String name, String email, String type, boolean enabled, String profile,
+  record UserRow(
+      String id,
+      String username,
+      String name,
+      String email,
+      String type,
+      boolean enabled,
+      String profile,
       List<String> accountIds) {}
 
   record UserPage(List<UserRow> items, long total, int page, int size) {}
@@ -43,12 +52,16 @@ class UserAdminController {
 
   private final PortalUsers users;
   private final UserLogins logins;
-  private final MembershipRepository memberships;
-  private final ProfileRepository profiles;
+  private final Memberships memberships;
+  private final Profiles profiles;
   private final KeycloakAdmin keycloak;
 
-  UserAdminController(PortalUsers users, UserLogins logins, MembershipRepository memberships,
-      ProfileRepository profiles, KeycloakAdmin keycloak) {
+  UserAdminController(
+      PortalUsers users,
+      UserLogins logins,
+      Memberships memberships,
+      Profiles profiles,
+      KeycloakAdmin keycloak) {
     this.users = users;
     this.logins = logins;
     this.memberships = memberships;
@@ -57,15 +70,29 @@ class UserAdminController {
   }
 
   @GetMapping("/admin/users")
-  UserPage list(@RequestParam(required = false) @Size(max = 100) String q,
-      @RequestParam(required = false) @Pattern(regexp = "customer|account_executive|success_agent|admin") String type,
+  UserPage list(
+      @RequestParam(required = false) @Size(max = 100) String q,
+      @RequestParam(required = false)
+          @Pattern(regexp = "customer|account_executive|success_agent|admin")
+          String type,
       @RequestParam(required = false) UUID accountId,
-      @RequestParam(defaultValue = "name") @Pattern(regexp = "name|email|username|type") String sort,
+      @RequestParam(defaultValue = "name") @Pattern(regexp = "name|email|username|type")
+          String sort,
       @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction,
       @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
-      @RequestParam(defaultValue = "25") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100) int size) {
-    PortalUsers.Page found = users.search(q, type, accountId == null ? null : memberships.userIdsIn(accountId), sort,
-        direction.equals("desc"), page, size);
+      @RequestParam(defaultValue = "25")
+          @jakarta.validation.constraints.Min(1)
+          @jakarta.validation.constraints.Max(100)
+          int size) {
+    PortalUsers.Page found =
+        users.search(
+            q,
+            type,
+            accountId == null ? null : memberships.userIdsIn(accountId),
+            sort,
+            direction.equals("desc"),
+            page,
+            size);
     return new UserPage(found.items().stream().map(this::row).toList(), found.total(), page, size);
   }
 
@@ -86,11 +113,13 @@ class UserAdminController {
 
   @PostMapping("/admin/users/{userId}/reset-password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void resetPassword(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String userId,
+  void resetPassword(
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String userId,
       @Valid @RequestBody ResetPassword request) {
     WhileImpersonating.refuse("reset a password");
     users.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
-    keycloak.resetPassword(userId, request.password(), request.temporary() == null || request.temporary());
+    keycloak.resetPassword(
+        userId, request.password(), request.temporary() == null || request.temporary());
   }
 
   @PostMapping("/admin/users/sync")
@@ -101,6 +130,7 @@ class UserAdminController {
   private UserRow row(PortalUsers.PortalUser u) {
     List<String> accounts = memberships.accountIdsOf(u.id()).stream().map(UUID::toString).toList();
     String profile = profiles.ofUser(u.id(), List.of(u.type())).map(p -> p.name()).orElse(null);
-    return new UserRow(u.id(), u.username(), u.name(), u.email(), u.type(), u.enabled(), profile, accounts);
+    return new UserRow(
+        u.id(), u.username(), u.name(), u.email(), u.type(), u.enabled(), profile, accounts);
   }
 }

@@ -26,7 +26,11 @@ class UserLogins {
   private final AccessEvents events;
   private final TransactionTemplate tx;
 
-  UserLogins(PortalUsers users, KeycloakAdmin keycloak, AccessEvents events, PlatformTransactionManager txManager) {
+  UserLogins(
+      PortalUsers users,
+      KeycloakAdmin keycloak,
+      AccessEvents events,
+      PlatformTransactionManager txManager) {
     this.users = users;
     this.keycloak = keycloak;
     this.events = events;
@@ -34,7 +38,8 @@ class UserLogins {
   }
 
   PortalUsers.PortalUser setEnabled(String userId, boolean enabled, String actorId) {
-    PortalUsers.PortalUser user = users.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
+    PortalUsers.PortalUser user =
+        users.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
     if (!enabled && user.id().equals(actorId)) {
       throw new InvalidInputException("userId", "You cannot disable your own login.");
     }
@@ -43,9 +48,16 @@ class UserLogins {
       keycloak.setEnabled(userId, enabled);
     } catch (RuntimeException e) {
       try {
-        write(userId, user.enabled(), "user " + (enabled ? "enable" : "disable") + " undone: Keycloak refused");
+        write(
+            userId,
+            user.enabled(),
+            "user " + (enabled ? "enable" : "disable") + " undone: Keycloak refused");
       } catch (RuntimeException undo) {
-        log.error("user {} is enabled={} here but not in Keycloak; fix by hand: {}", userId, enabled, undo.toString());
+        log.error(
+            "user {} is enabled={} here but not in Keycloak; fix by hand: {}",
+            userId,
+            enabled,
+            undo.toString());
         e.addSuppressed(undo);
       }
       throw e;
@@ -54,9 +66,10 @@ class UserLogins {
   }
 
   private void write(String userId, boolean enabled, String why) {
-    tx.executeWithoutResult(s -> {
-      users.setEnabled(userId, enabled);
-      events.changed(List.of(userId), why);
-    });
+    tx.executeWithoutResult(
+        s -> {
+          users.setEnabled(userId, enabled);
+          events.changed(List.of(userId), why);
+        });
   }
 }

@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The demo data `./hub up` loads, through the services' own admin APIs (never their tables), with
- * a service-account token of the Keycloak client hub-seeder. Every call is idempotent (PUT by
- * key, payments with an Idempotency-Key), so running it again changes nothing.
+ * The demo data `./hub up` loads, through the services' own admin APIs (never their tables), with a
+ * service-account token of the Keycloak client hub-seeder. Every call is idempotent (PUT by key,
+ * payments with an Idempotency-Key), so running it again changes nothing.
  */
 final class DemoData {
 
@@ -25,18 +25,39 @@ final class DemoData {
 
   record Account(String id, String number, String name, String currency, String locale) {}
 
-  static final Account ACME = new Account("a0000000-0000-4000-8000-000000000101", "A-000101", "Acme Corporation", "USD", "en-US");
-  static final Account GLOBEX = new Account("a0000000-0000-4000-8000-000000000102", "A-000102", "Globex GmbH", "EUR", "de-DE");
-  static final Account INITECH = new Account("a0000000-0000-4000-8000-000000000103", "A-000103", "Initech KK", "JPY", "ja-JP");
+  static final Account ACME =
+      new Account(
+          "a0000000-0000-4000-8000-000000000101", "A-000101", "Acme Corporation", "USD", "en-US");
+  static final Account GLOBEX =
+      new Account(
+          "a0000000-0000-4000-8000-000000000102", "A-000102", "Globex GmbH", "EUR", "de-DE");
+  static final Account INITECH =
+      new Account("a0000000-0000-4000-8000-000000000103", "A-000103", "Initech KK", "JPY", "ja-JP");
 
   // ids and names match infra/keycloak/peak-realm.json
-  static final List<User> USERS = List.of(
-      new User("c0000000-0000-4000-8000-000000000001", "alice", "customer", "contact of Acme Corporation"),
-      new User("c0000000-0000-4000-8000-000000000002", "bob", "customer", "contact of Globex GmbH"),
-      new User("c0000000-0000-4000-8000-000000000003", "carol", "customer", "contact of Initech KK"),
-      new User("e0000000-0000-4000-8000-000000000001", "erin", "account_executive", "manages all three accounts"),
-      new User("50000000-0000-4000-8000-000000000001", "sam", "success_agent", "works cases of every account"),
-      new User("ad000000-0000-4000-8000-000000000001", "ada", "admin", "administers the portal"));
+  static final List<User> USERS =
+      List.of(
+          new User(
+              "c0000000-0000-4000-8000-000000000001",
+              "alice",
+              "customer",
+              "contact of Acme Corporation"),
+          new User(
+              "c0000000-0000-4000-8000-000000000002", "bob", "customer", "contact of Globex GmbH"),
+          new User(
+              "c0000000-0000-4000-8000-000000000003", "carol", "customer", "contact of Initech KK"),
+          new User(
+              "e0000000-0000-4000-8000-000000000001",
+              "erin",
+              "account_executive",
+              "manages all three accounts"),
+          new User(
+              "50000000-0000-4000-8000-000000000001",
+              "sam",
+              "success_agent",
+              "works cases of every account"),
+          new User(
+              "ad000000-0000-4000-8000-000000000001", "ada", "admin", "administers the portal"));
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -56,63 +77,258 @@ final class DemoData {
     String subscriptions = components.serviceUrl("subscription-service");
     String cases = components.serviceUrl("case-service");
 
-    // identity's mirror of Keycloak's users first: a manager's name travels with AccountManagerChanged.v1
+    // identity's mirror of Keycloak's users first: a manager's name travels with
+    // AccountManagerChanged.v1
     post(identity + "/admin/users/sync", "{}");
     put(identity + "/admin/memberships/" + USERS.get(0).id(), memberships("contact", ACME));
     put(identity + "/admin/memberships/" + USERS.get(1).id(), memberships("contact", GLOBEX));
     put(identity + "/admin/memberships/" + USERS.get(2).id(), memberships("contact", INITECH));
-    put(identity + "/admin/memberships/" + USERS.get(3).id(), memberships("manager", ACME, GLOBEX, INITECH));
+    put(
+        identity + "/admin/memberships/" + USERS.get(3).id(),
+        memberships("manager", ACME, GLOBEX, INITECH));
 
     LocalDate today = LocalDate.now();
     for (Account a : List.of(ACME, GLOBEX, INITECH)) {
-      put(billing + "/admin/accounts/" + a.id(), """
-          {"number":"%s","name":"%s","currency":"%s","status":"active","locale":"%s"}""".formatted(a.number(), a.name(),
-          a.currency(), a.locale()));
+      put(
+          billing + "/admin/accounts/" + a.id(),
+          """
+          {"number":"%s","name":"%s","currency":"%s","status":"active","locale":"%s"}"""
+              .formatted(a.number(), a.name(), a.currency(), a.locale()));
     }
-    invoice(billing, ACME, "INV-2026-000101", today.minusDays(75), "Peak Analytics Pro, seats", "25", "48.00", "0");
-    invoice(billing, ACME, "INV-2026-000102", today.minusDays(45), "Peak Support Premium", "1", "450.00", "0");
-    invoice(billing, ACME, "INV-2026-000103", today.minusDays(15), "Peak Analytics Pro, additional seats", "19", "51.60", "0");
-    invoice(billing, GLOBEX, "INV-2026-000201", today.minusDays(40), "Peak Analytics Standard, seats", "10", "200.00", "20");
-    invoice(billing, GLOBEX, "INV-2026-000202", today.minusDays(10), "Onboarding workshop", "1", "258.54", "20");
-    invoice(billing, INITECH, "INV-2026-000301", today.minusDays(20), "Peak Analytics Pro, seats", "5", "27500", "10");
+    invoice(
+        billing,
+        ACME,
+        "INV-2026-000101",
+        today.minusDays(75),
+        "Peak Analytics Pro, seats",
+        "25",
+        "48.00",
+        "0");
+    invoice(
+        billing,
+        ACME,
+        "INV-2026-000102",
+        today.minusDays(45),
+        "Peak Support Premium",
+        "1",
+        "450.00",
+        "0");
+    invoice(
+        billing,
+        ACME,
+        "INV-2026-000103",
+        today.minusDays(15),
+        "Peak Analytics Pro, additional seats",
+        "19",
+        "51.60",
+        "0");
+    invoice(
+        billing,
+        GLOBEX,
+        "INV-2026-000201",
+        today.minusDays(40),
+        "Peak Analytics Standard, seats",
+        "10",
+        "200.00",
+        "20");
+    invoice(
+        billing,
+        GLOBEX,
+        "INV-2026-000202",
+        today.minusDays(10),
+        "Onboarding workshop",
+        "1",
+        "258.54",
+        "20");
+    invoice(
+        billing,
+        INITECH,
+        "INV-2026-000301",
+        today.minusDays(20),
+        "Peak Analytics Pro, seats",
+        "5",
+        "27500",
+        "10");
     card(billing, ACME, "4242424242424242");
     card(billing, GLOBEX, "5555555555554444");
     card(billing, INITECH, "4242424242424242");
     pay(billing, ACME, "seed-acme-1", "1200.00");
     pay(billing, GLOBEX, "seed-globex-1", "1000.00");
 
-    // each in its account's currency: billing invoices a subscription's charges only in the account's own
-    subscription(subscriptions, ACME, "SUB-000101", "Peak Analytics Pro", "analytics-pro-usd-monthly", 25, "active");
-    subscription(subscriptions, ACME, "SUB-000102", "Peak Support Premium", "support-premium-usd-monthly", 1, "active");
-    subscription(subscriptions, GLOBEX, "SUB-000201", "Peak Analytics Standard", "analytics-standard-eur-monthly", 10,
+    // each in its account's currency: billing invoices a subscription's charges only in the
+    // account's own
+    subscription(
+        subscriptions,
+        ACME,
+        "SUB-000101",
+        "Peak Analytics Pro",
+        "analytics-pro-usd-monthly",
+        25,
         "active");
-    subscription(subscriptions, INITECH, "SUB-000301", "Peak Analytics Pro", "analytics-pro-jpy-monthly", 5, "paused");
+    subscription(
+        subscriptions,
+        ACME,
+        "SUB-000102",
+        "Peak Support Premium",
+        "support-premium-usd-monthly",
+        1,
+        "active");
+    subscription(
+        subscriptions,
+        GLOBEX,
+        "SUB-000201",
+        "Peak Analytics Standard",
+        "analytics-standard-eur-monthly",
+        10,
+        "active");
+    subscription(
+        subscriptions,
+        INITECH,
+        "SUB-000301",
+        "Peak Analytics Pro",
+        "analytics-pro-jpy-monthly",
+        5,
+        "paused");
 
-    supportCase(cases, ACME, "CS-000101", "Invoice INV-2026-000102 shows the wrong VAT number", "open", USERS.get(0));
-    supportCase(cases, ACME, "CS-000102", "Add two seats to Analytics Pro", "resolved", USERS.get(3));
+    supportCase(
+        cases,
+        ACME,
+        "CS-000101",
+        "Invoice INV-2026-000102 shows the wrong VAT number",
+        "open",
+        USERS.get(0));
+    supportCase(
+        cases, ACME, "CS-000102", "Add two seats to Analytics Pro", "resolved", USERS.get(3));
     supportCase(cases, GLOBEX, "CS-000201", "Export of usage data fails", "open", USERS.get(1));
 
-    generateBillingData(settings.port("HUB_DEMO_ACCOUNTS", 40), settings.port("HUB_DEMO_INVOICES_PER_ACCOUNT", 12));
-    // the loader writes past the outbox: billing announces every account so the BFF's lists know them too
+    // customer success (numbers from 9000000 up, out of the way of the ones case-service hands out)
+    User alice = USERS.get(0);
+    User sam = USERS.get(4);
+    success(
+        cases,
+        "initiatives",
+        "SINI9000101",
+        ACME,
+        null,
+        "Roll out Analytics Pro to every region",
+        "active",
+        today.plusDays(60),
+        true,
+        alice,
+        sam,
+        null);
+    success(
+        cases,
+        "cases",
+        "SCS9000101",
+        ACME,
+        "SINI9000101",
+        "Dashboards adoption in EMEA",
+        "in_progress",
+        today.plusDays(20),
+        true,
+        alice,
+        sam,
+        null);
+    success(
+        cases,
+        "tasks",
+        "STASK9000101",
+        ACME,
+        "SCS9000101",
+        "Train the EMEA team leads",
+        "open",
+        today.plusDays(10),
+        true,
+        alice,
+        sam,
+        null);
+    success(
+        cases,
+        "touchpoints",
+        "STP9000101",
+        ACME,
+        "SINI9000101",
+        "Quarterly business review",
+        "planned",
+        today.plusDays(14),
+        true,
+        alice,
+        sam,
+        "review");
+    success(
+        cases,
+        "cases",
+        "SCS9000102",
+        ACME,
+        "SINI9000101",
+        "Renewal risk review",
+        "new",
+        today.plusDays(30),
+        false,
+        null,
+        sam,
+        null);
+    success(
+        cases,
+        "initiatives",
+        "SINI9000201",
+        GLOBEX,
+        null,
+        "Automate the usage export",
+        "planned",
+        today.plusDays(45),
+        true,
+        USERS.get(1),
+        null,
+        null);
+    put(
+        cases + "/knowledge/articles/kb-dashboards",
+        """
+        {"title":"Setting up team dashboards","body":"Open Analytics, choose New dashboard, add the team's \
+        widgets and share the dashboard with the team.","product":"Peak Analytics Pro","published":true}""");
+
+    generateBillingData(
+        settings.port("HUB_DEMO_ACCOUNTS", 40), settings.port("HUB_DEMO_INVOICES_PER_ACCOUNT", 12));
+    // the loader writes past the outbox: billing announces every account so the BFF's lists know
+    // them too
     post(billing + "/admin/accounts/announce", "{}");
   }
 
   /**
-   * More accounts with a history, for the admin's and agents' lists: billing-service's own bulk
-   * loader (it skips when its data is already there).
+   * More accounts with a history, for the admin's and agents' lists: the datagen module's bulk
+   * loader of billing's tables (it skips when its data is already there), in a process of its own
+   * on the devstack's class path.
    */
-  void generateBillingData(int accounts, int invoicesPerAccount) throws IOException, InterruptedException {
+  void generateBillingData(int accounts, int invoicesPerAccount)
+      throws IOException, InterruptedException {
     Processes processes = new Processes(settings);
-    var command = List.of(settings.javaCommand(), "-Xmx256m", "-cp",
-        settings.root().resolve("billing-service/target/billing-service.jar").toString(),
-        "-Dloader.main=io.peakhub.billing.demo.DataGenerator", "org.springframework.boot.loader.launch.PropertiesLauncher",
-        "--accounts", Integer.toString(accounts), "--invoices-per-account", Integer.toString(invoicesPerAccount),
-        "--db-url", settings.postgresBaseUrl() + "billing", "--db-user", settings.postgresUser(),
-        "--db-password", settings.postgresPassword());
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(processes.logFile("generator").toFile())).start();
+    var command =
+        List.of(
+            settings.javaCommand(),
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.peakhub.datagen.BillingDataGenerator",
+            "--accounts",
+            Integer.toString(accounts),
+            "--invoices-per-account",
+            Integer.toString(invoicesPerAccount),
+            "--db-url",
+            settings.postgresBaseUrl() + "billing",
+            "--db-user",
+            settings.postgresUser(),
+            "--db-password",
+            settings.postgresPassword());
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(processes.logFile("generator").toFile()))
+            .start();
     if (p.waitFor() != 0) {
-      throw new Hub.StartupFailure("generating billing data failed: see " + processes.logFile("generator"));
+      throw new Hub.StartupFailure(
+          "generating billing data failed: see " + processes.logFile("generator"));
     }
   }
 
@@ -124,46 +340,130 @@ final class DemoData {
     return sb.append("]}").toString();
   }
 
-  private void invoice(String billing, Account a, String number, LocalDate date, String description, String quantity,
-      String unitPrice, String taxRate) throws IOException, InterruptedException {
-    put(billing + "/admin/accounts/" + a.id() + "/invoices/" + number, """
+  private void invoice(
+      String billing,
+      Account a,
+      String number,
+      LocalDate date,
+      String description,
+      String quantity,
+      String unitPrice,
+      String taxRate)
+      throws IOException, InterruptedException {
+    put(
+        billing + "/admin/accounts/" + a.id() + "/invoices/" + number,
+        """
         {"invoiceDate":"%s","dueDate":"%s","lines":[{"description":"%s","quantity":%s,"unitPrice":"%s","taxRate":%s}]}"""
-        .formatted(date, date.plusDays(30), description, quantity, unitPrice, taxRate));
+            .formatted(date, date.plusDays(30), description, quantity, unitPrice, taxRate));
   }
 
   /** A saved sandbox card, once: the seeder runs on every ./hub up. */
-  private void card(String billing, Account a, String number) throws IOException, InterruptedException {
-    String methods = send(HttpRequest.newBuilder(URI.create(billing + "/accounts/" + a.id() + "/payment-methods")).GET());
+  private void card(String billing, Account a, String number)
+      throws IOException, InterruptedException {
+    String methods =
+        send(
+            HttpRequest.newBuilder(URI.create(billing + "/accounts/" + a.id() + "/payment-methods"))
+                .GET());
     if (!JSON.readTree(methods).isEmpty()) {
       return;
     }
-    String token = JSON.readTree(send(HttpRequest.newBuilder(URI.create(billing + "/sandbox/tokens"))
-        .POST(HttpRequest.BodyPublishers.ofString("""
-            {"number":"%s","expMonth":12,"expYear":%d,"cvc":"123"}""".formatted(number, LocalDate.now().getYear() + 3)))))
-        .get("token").asString();
-    send(HttpRequest.newBuilder(URI.create(billing + "/accounts/" + a.id() + "/payment-methods"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"card\",\"token\":\"" + token + "\"}")));
+    String token =
+        JSON.readTree(
+                send(
+                    HttpRequest.newBuilder(URI.create(billing + "/sandbox/tokens"))
+                        .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                """
+            {"number":"%s","expMonth":12,"expYear":%d,"cvc":"123"}"""
+                                    .formatted(number, LocalDate.now().getYear() + 3)))))
+            .get("token")
+            .asString();
+    send(
+        HttpRequest.newBuilder(URI.create(billing + "/accounts/" + a.id() + "/payment-methods"))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"type\":\"card\",\"token\":\"" + token + "\"}")));
   }
 
-  private void pay(String billing, Account a, String key, String amount) throws IOException, InterruptedException {
-    send(HttpRequest.newBuilder(URI.create(billing + "/accounts/" + a.id() + "/payments"))
-        .header("Idempotency-Key", key)
-        .POST(HttpRequest.BodyPublishers.ofString("""
-            {"amount":"%s","currency":"%s"}""".formatted(amount, a.currency()))));
-  }
-
-  private void subscription(String base, Account a, String number, String plan, String planCode, int quantity,
-      String status) throws IOException, InterruptedException {
-    put(base + "/admin/accounts/" + a.id() + "/subscriptions/" + number, """
-        {"planName":"%s","planCode":"%s","quantity":%d,"status":"%s","startDate":"%s"}""".formatted(plan, planCode,
-        quantity, status, LocalDate.now().minusMonths(8)));
-  }
-
-  private void supportCase(String base, Account a, String number, String subject, String status, User requester)
+  private void pay(String billing, Account a, String key, String amount)
       throws IOException, InterruptedException {
-    put(base + "/admin/cases/" + number, """
-        {"accountId":"%s","subject":"%s","status":"%s","requesterId":"%s"}""".formatted(a.id(), subject, status,
-        requester.id()));
+    send(
+        HttpRequest.newBuilder(URI.create(billing + "/accounts/" + a.id() + "/payments"))
+            .header("Idempotency-Key", key)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    """
+            {"amount":"%s","currency":"%s"}"""
+                        .formatted(amount, a.currency()))));
+  }
+
+  private void subscription(
+      String base,
+      Account a,
+      String number,
+      String plan,
+      String planCode,
+      int quantity,
+      String status)
+      throws IOException, InterruptedException {
+    put(
+        base + "/admin/accounts/" + a.id() + "/subscriptions/" + number,
+        """
+        {"planName":"%s","planCode":"%s","quantity":%d,"status":"%s","startDate":"%s"}"""
+            .formatted(plan, planCode, quantity, status, LocalDate.now().minusMonths(8)));
+  }
+
+  /**
+   * Through case-service's import, which opens the case like any other (a CS0001234 number, its
+   * events, so it counts among the account's open cases), once per key: the old demo number is only
+   * the key.
+   */
+  private void supportCase(
+      String base, Account a, String demoKey, String subject, String status, User requester)
+      throws IOException, InterruptedException {
+    put(
+        base + "/admin/case-imports/demo-" + demoKey,
+        """
+        {"accountId":"%s","subject":"%s","status":"%s","requesterId":"%s","requesterName":"%s"}"""
+            .formatted(a.id(), subject, status, requester.id(), requester.username()));
+  }
+
+  /**
+   * A success record through case-service's admin import (PUT by number: running it again changes
+   * nothing new).
+   */
+  private void success(
+      String base,
+      String kind,
+      String number,
+      Account a,
+      String parent,
+      String subject,
+      String state,
+      LocalDate due,
+      boolean visible,
+      User contact,
+      User assignee,
+      String touchpointType)
+      throws IOException, InterruptedException {
+    put(
+        base + "/admin/success/" + kind + "/" + number,
+        """
+        {"accountId":"%s","parentNumber":%s,"subject":"%s","shortDescription":"%s","product":"Peak Analytics Pro",\
+        "dueDate":"%s","state":"%s","visibleToCustomer":%s,"contactIds":[%s],"assigneeId":%s,"assigneeName":%s,\
+        "touchpointType":%s}"""
+            .formatted(
+                a.id(),
+                parent == null ? "null" : "\"" + parent + "\"",
+                subject,
+                "Demo: " + subject,
+                due,
+                state,
+                visible,
+                contact == null ? "" : "\"" + contact.id() + "\"",
+                assignee == null ? "null" : "\"" + assignee.id() + "\"",
+                assignee == null ? "null" : "\"" + assignee.username() + "\"",
+                touchpointType == null ? "null" : "\"" + touchpointType + "\""));
   }
 
   private void post(String url, String json) throws IOException, InterruptedException {
@@ -175,26 +475,47 @@ final class DemoData {
   }
 
   private String send(HttpRequest.Builder builder) throws IOException, InterruptedException {
-    HttpRequest request = builder.header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30)).build();
+    HttpRequest request =
+        builder
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .build();
     HttpResponse<String> response = Hub.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
-      throw new Hub.StartupFailure("seeding failed: " + request.method() + " " + request.uri() + " answered "
-          + response.statusCode() + " " + response.body());
+      throw new Hub.StartupFailure(
+          "seeding failed: "
+              + request.method()
+              + " "
+              + request.uri()
+              + " answered "
+              + response.statusCode()
+              + " "
+              + response.body());
     }
     return response.body();
   }
 
   private String serviceToken() throws IOException, InterruptedException {
-    String form = "grant_type=client_credentials&client_id=hub-seeder&client_secret="
-        + URLEncoder.encode(settings.env().getOrDefault("HUB_SEEDER_SECRET", "hub-seeder-secret"), StandardCharsets.UTF_8);
-    HttpResponse<String> response = Hub.HTTP.send(HttpRequest.newBuilder(
-            URI.create(settings.issuerUri() + "/protocol/openid-connect/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    String form =
+        "grant_type=client_credentials&client_id=hub-seeder&client_secret="
+            + URLEncoder.encode(
+                settings.env().getOrDefault("HUB_SEEDER_SECRET", "hub-seeder-secret"),
+                StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        Hub.HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(settings.issuerUri() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new Hub.StartupFailure("Keycloak refused the seeder's token request (" + response.statusCode() + "): "
-          + response.body());
+      throw new Hub.StartupFailure(
+          "Keycloak refused the seeder's token request ("
+              + response.statusCode()
+              + "): "
+              + response.body());
     }
     JsonNode body = JSON.readTree(response.body());
     return body.get("access_token").asString();

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The MongoDB-wire-compatible stand-in (mongo-java-server) for case-service, persisting to an H2
- * MVStore file so cases survive a restart. Arguments: port file ("memory" for the in-memory backend).
+ * MVStore file so cases survive a restart. Arguments: port file ("memory" for the in-memory
+ * backend).
  */
 public final class MongoMain {
 
@@ -29,14 +30,21 @@ public final class MongoMain {
     }
     server.bind("127.0.0.1", port);
     H2Backend backend = h2;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.shutdown();
-      if (backend != null) {
-        backend.close();
-      }
-      System.out.println("mongodb stand-in stopped");
-    }));
-    System.out.println("mongodb stand-in (" + (memory ? "in-memory" : "H2 file " + args[1]) + ") listening on " + port);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.shutdown();
+                  if (backend != null) {
+                    backend.close();
+                  }
+                  System.out.println("mongodb stand-in stopped");
+                }));
+    System.out.println(
+        "mongodb stand-in ("
+            + (memory ? "in-memory" : "H2 file " + args[1])
+            + ") listening on "
+            + port);
     Thread.currentThread().join();
   }
 }

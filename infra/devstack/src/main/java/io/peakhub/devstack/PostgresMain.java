@@ -29,20 +29,24 @@ public final class PostgresMain {
     List<String> databases = Arrays.asList(args).subList(3, args.length);
     Files.deleteIfExists(ready);
     Files.createDirectories(dataDir);
-    EmbeddedPostgres pg = EmbeddedPostgres.builder()
-        .setDataDirectory(dataDir)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        .setServerConfig("max_connections", "300")
-        .start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        pg.close();
-        System.out.println("postgres stopped");
-      } catch (Exception e) {
-        System.out.println("postgres stop failed: " + e);
-      }
-    }));
+    EmbeddedPostgres pg =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir)
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .setServerConfig("max_connections", "300")
+            .start();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    pg.close();
+                    System.out.println("postgres stopped");
+                  } catch (Exception e) {
+                    System.out.println("postgres stop failed: " + e);
+                  }
+                }));
     createDatabases("jdbc:postgresql://localhost:" + port + "/", "postgres", "", databases);
     Files.writeString(ready, "ready");
     System.out.println("postgres ready on port " + port + " with databases " + databases);
@@ -50,20 +54,27 @@ public final class PostgresMain {
   }
 
   /**
-   * Unpacks the binaries into the temporary directory once, in a short-lived process: unpacking needs
-   * a larger heap than running PostgreSQL does, and a long-lived launcher would keep that heap.
+   * Unpacks the binaries into the temporary directory once, in a short-lived process: unpacking
+   * needs a larger heap than running PostgreSQL does, and a long-lived launcher would keep that
+   * heap.
    */
   private static void unpack(Path scratch) throws Exception {
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(scratch).setCleanDataDirectory(true).start()) {
-      System.out.println("postgres binaries unpacked (PostgreSQL " + pg.getPostgresDatabase().getConnection()
-          .getMetaData().getDatabaseProductVersion() + ")");
+    try (EmbeddedPostgres pg =
+        EmbeddedPostgres.builder().setDataDirectory(scratch).setCleanDataDirectory(true).start()) {
+      System.out.println(
+          "postgres binaries unpacked (PostgreSQL "
+              + pg.getPostgresDatabase().getConnection().getMetaData().getDatabaseProductVersion()
+              + ")");
     }
   }
 
-  static void createDatabases(String baseUrl, String user, String password, List<String> databases) throws Exception {
+  static void createDatabases(String baseUrl, String user, String password, List<String> databases)
+      throws Exception {
     try (Connection c = DriverManager.getConnection(baseUrl + "postgres", user, password)) {
       for (String db : databases) {
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + db + "'")) {
+        try (ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + db + "'")) {
           if (!rs.next()) {
             c.createStatement().execute("CREATE DATABASE " + db);
           }

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Starts components as detached processes with a pid file and a log, and stops whole process trees. */
+/**
+ * Starts components as detached processes with a pid file and a log, and stops whole process trees.
+ */
 final class Processes {
 
   private final Settings settings;
@@ -31,9 +33,10 @@ final class Processes {
   }
 
   /**
-   * Each component's own temporary directory under the stack's home, so a new home (the test stack is
-   * deleted before every run) starts as a new machine would: nothing that an earlier run or the module
-   * tests unpacked into the system temporary directory (embedded PostgreSQL's binaries, say) is reused.
+   * Each component's own temporary directory under the stack's home, so a new home (the test stack
+   * is deleted before every run) starts as a new machine would: nothing that an earlier run or the
+   * module tests unpacked into the system temporary directory (embedded PostgreSQL's binaries, say)
+   * is reused.
    */
   Path tmpDir(String name) {
     Path dir = settings.home().resolve("tmp").resolve(name);
@@ -45,7 +48,10 @@ final class Processes {
     return dir;
   }
 
-  /** Keeps what the caller set (e.g. a debugging agent) and adds the component's temporary directory last, so it wins. */
+  /**
+   * Keeps what the caller set (e.g. a debugging agent) and adds the component's temporary directory
+   * last, so it wins.
+   */
   static String javaToolOptions(String inherited, Path tmpDir) {
     String own = "-Djava.io.tmpdir=" + tmpDir;
     return inherited == null || inherited.isBlank() ? own : inherited.trim() + " " + own;
@@ -64,7 +70,9 @@ final class Processes {
     }
   }
 
-  /** Starts in its own session (setsid) so a closed terminal does not take the stack down with it. */
+  /**
+   * Starts in its own session (setsid) so a closed terminal does not take the stack down with it.
+   */
   ProcessHandle start(String name, List<String> command, Map<String, String> env, Path workDir) {
     try {
       Files.createDirectories(settings.logs());
@@ -74,10 +82,16 @@ final class Processes {
         full.add("/usr/bin/setsid");
       }
       full.addAll(command);
-      ProcessBuilder pb = new ProcessBuilder(full).directory(workDir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile()));
+      ProcessBuilder pb =
+          new ProcessBuilder(full)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile()));
       pb.environment().putAll(env);
-      pb.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions(pb.environment().get("JAVA_TOOL_OPTIONS"), tmpDir(name)));
+      pb.environment()
+          .put(
+              "JAVA_TOOL_OPTIONS",
+              javaToolOptions(pb.environment().get("JAVA_TOOL_OPTIONS"), tmpDir(name)));
       pb.environment().put("TMPDIR", tmpDir(name).toString());
       Process process = pb.start();
       Files.writeString(pidFile(name), Long.toString(process.pid()));
@@ -87,13 +101,21 @@ final class Processes {
     }
   }
 
-  /** Runs a one-off step of a component (same environment and log as the component) and waits for it. */
+  /**
+   * Runs a one-off step of a component (same environment and log as the component) and waits for
+   * it.
+   */
   int run(String name, List<String> command) {
     try {
       Files.createDirectories(settings.logs());
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile()));
-      pb.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions(pb.environment().get("JAVA_TOOL_OPTIONS"), tmpDir(name)));
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile()));
+      pb.environment()
+          .put(
+              "JAVA_TOOL_OPTIONS",
+              javaToolOptions(pb.environment().get("JAVA_TOOL_OPTIONS"), tmpDir(name)));
       pb.environment().put("TMPDIR", tmpDir(name).toString());
       return pb.start().waitFor();
     } catch (IOException e) {
@@ -104,7 +126,9 @@ final class Processes {
     }
   }
 
-  /** Asks the process to stop, then its whole tree; forces whatever is left after the grace time. */
+  /**
+   * Asks the process to stop, then its whole tree; forces whatever is left after the grace time.
+   */
   boolean stop(String name, Duration grace) {
     Optional<ProcessHandle> handle = running(name);
     try {

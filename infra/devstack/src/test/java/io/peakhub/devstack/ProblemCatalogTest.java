@@ -13,18 +13,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every problem type a service can answer is explained in docs/problems.md, for the people who get it. */
+/**
+ * Every problem type a service can answer is explained in docs/problems.md, for the people who get
+ * it.
+ */
 class ProblemCatalogTest {
 
   static final Path ROOT = DockerComposeConsistencyTest.ROOT;
 
   /** The ways our code names a problem slug: beside an HTTP status, a conflict, or a type URI. */
-  static final List<Pattern> SLUG_PATTERNS = List.of(
-      Pattern.compile("HttpStatus\\.[A-Z_]+,\\s*\"([a-z]+(?:-[a-z]+)+|[a-z]+)\""),
-      Pattern.compile("ConflictException\\(\\s*\"([a-z]+(?:-[a-z]+)*)\""),
-      Pattern.compile("ProblemTypes\\.of\\(\\s*\"([a-z]+(?:-[a-z]+)*)\"\\)"),
-      Pattern.compile("case \\d{3} -> \"([a-z]+(?:-[a-z]+)*)\""),
-      Pattern.compile("PROBLEM = \"([a-z]+(?:-[a-z]+)*)\""));
+  static final List<Pattern> SLUG_PATTERNS =
+      List.of(
+          Pattern.compile("HttpStatus\\.[A-Z_]+,\\s*\"([a-z]+(?:-[a-z]+)+|[a-z]+)\""),
+          Pattern.compile("ConflictException\\(\\s*\"([a-z]+(?:-[a-z]+)*)\""),
+          Pattern.compile("ProblemTypes\\.of\\(\\s*\"([a-z]+(?:-[a-z]+)*)\"\\)"),
+          Pattern.compile("case \\d{3} -> \"([a-z]+(?:-[a-z]+)*)\""),
+          Pattern.compile("PROBLEM = \"([a-z]+(?:-[a-z]+)*)\""));
 
   static Set<String> slugsInCode() throws IOException {
     Set<String> slugs = new TreeSet<>();
@@ -64,7 +68,10 @@ class ProblemCatalogTest {
   @Test
   void everyProblemTypeInTheCodeIsExplainedInDocsProblems() throws IOException {
     Set<String> inCode = slugsInCode();
-    assertThat(inCode).contains("not-found", "invalid-input", "service-unavailable", "card-declined");
-    assertThat(slugsDocumented()).as("slugs used in code but missing from docs/problems.md").containsAll(inCode);
+    assertThat(inCode)
+        .contains("not-found", "invalid-input", "service-unavailable", "card-declined");
+    assertThat(slugsDocumented())
+        .as("slugs used in code but missing from docs/problems.md")
+        .containsAll(inCode);
   }
 }

@@ -22,12 +22,15 @@ class ProcessesTest {
     Settings settings = new Settings(home, home, Map.of());
     Processes processes = new Processes(settings);
     // a parent that ignores SIGTERM for a while and two children, like kc.sh and its java
-    ProcessHandle root = processes.start("tree", List.of("bash", "-c", "sleep 300 & sleep 300 & wait"), Map.of(), home);
+    ProcessHandle root =
+        processes.start(
+            "tree", List.of("bash", "-c", "sleep 300 & sleep 300 & wait"), Map.of(), home);
     Thread.sleep(300);
     List<ProcessHandle> children = root.descendants().toList();
     assertThat(children).hasSizeGreaterThanOrEqualTo(2);
     assertThat(processes.running("tree")).isPresent();
-    assertThat(Files.readString(processes.pidFile("tree")).trim()).isEqualTo(Long.toString(root.pid()));
+    assertThat(Files.readString(processes.pidFile("tree")).trim())
+        .isEqualTo(Long.toString(root.pid()));
 
     assertThat(processes.stop("tree", Duration.ofSeconds(5))).isTrue();
 
@@ -42,19 +45,23 @@ class ProcessesTest {
     Settings settings = new Settings(home, home, Map.of());
     Processes processes = new Processes(settings);
     String javaCommand = settings.javaCommand();
-    ProcessHandle p = processes.start("probe", List.of(javaCommand, "-XshowSettings:properties", "-version"), Map.of(), home);
+    ProcessHandle p =
+        processes.start(
+            "probe", List.of(javaCommand, "-XshowSettings:properties", "-version"), Map.of(), home);
     p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
     String log = Files.readString(processes.logFile("probe"));
     assertThat(log).contains("java.io.tmpdir = " + home.resolve("tmp/probe"));
     assertThat(home.resolve("tmp/probe")).isDirectory();
 
     assertThat(processes.run("step", List.of("bash", "-c", "echo \"$TMPDIR\""))).isZero();
-    assertThat(Files.readString(processes.logFile("step"))).contains(home.resolve("tmp/step").toString());
+    assertThat(Files.readString(processes.logFile("step")))
+        .contains(home.resolve("tmp/step").toString());
   }
 
   @Test
   void aCallersJavaToolOptionsAreKeptAndTheComponentsTemporaryDirectoryWins() {
-    assertThat(Processes.javaToolOptions(null, Path.of("/h/tmp/x"))).isEqualTo("-Djava.io.tmpdir=/h/tmp/x");
+    assertThat(Processes.javaToolOptions(null, Path.of("/h/tmp/x")))
+        .isEqualTo("-Djava.io.tmpdir=/h/tmp/x");
     assertThat(Processes.javaToolOptions("-Djava.io.tmpdir=/tmp/a -Xss1m", Path.of("/h/tmp/x")))
         .isEqualTo("-Djava.io.tmpdir=/tmp/a -Xss1m -Djava.io.tmpdir=/h/tmp/x");
   }
@@ -63,10 +70,12 @@ class ProcessesTest {
   void aTakenPortStopsStartUpNamingThePortAndTheVariable() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
-      Settings settings = new Settings(home, home, Map.of("HUB_MONGODB_PORT", Integer.toString(port)));
+      Settings settings =
+          new Settings(home, home, Map.of("HUB_MONGODB_PORT", Integer.toString(port)));
       Hub hub = new Hub(settings);
-      var mongo = new Components(settings, new Processes(settings)).infrastructure().stream()
-          .filter(c -> c.name().equals("mongodb")).toList();
+      var mongo =
+          new Components(settings, new Processes(settings))
+              .infrastructure().stream().filter(c -> c.name().equals("mongodb")).toList();
       assertThatThrownBy(() -> hub.startAll(mongo))
           .hasMessageContaining("port " + port + " (mongodb) is taken")
           .hasMessageContaining("HUB_MONGODB_PORT");

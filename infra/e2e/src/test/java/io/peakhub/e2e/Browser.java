@@ -26,9 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Browser {
 
-  static final String GATEWAY = "http://localhost:" + System.getenv().getOrDefault("HUB_GATEWAY_PORT", "8080");
+  static final String GATEWAY =
+      "http://localhost:" + System.getenv().getOrDefault("HUB_GATEWAY_PORT", "8080");
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+  private static final Pattern FORM_ACTION =
+      Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
   final CookieManager cookies = new LocalhostCookies();
 
@@ -48,13 +50,23 @@ final class Browser {
         return;
       }
       Map<String, List<String>> relaxed = new HashMap<>();
-      headers.forEach((name, values) -> relaxed.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
-          ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure", "")).toList() : values));
+      headers.forEach(
+          (name, values) ->
+              relaxed.put(
+                  name,
+                  name != null && name.equalsIgnoreCase("Set-Cookie")
+                      ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure", "")).toList()
+                      : values));
       super.put(uri, relaxed);
     }
   }
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-      .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   record Response(int status, String body, java.net.http.HttpHeaders headers) {
     JsonNode json() {
@@ -64,21 +76,29 @@ final class Browser {
 
   /** Authorization code + PKCE through the gateway, with Keycloak's own login page. */
   Response login(String username, String password) throws IOException, InterruptedException {
-    HttpResponse<String> loginPage = http.send(request(GATEWAY + "/oauth2/authorization/keycloak"),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> loginPage =
+        http.send(
+            request(GATEWAY + "/oauth2/authorization/keycloak"),
+            HttpResponse.BodyHandlers.ofString());
     Matcher action = FORM_ACTION.matcher(loginPage.body());
     if (!action.find()) {
-      throw new IllegalStateException("no Keycloak login form at " + loginPage.uri() + " (" + loginPage.statusCode() + ")");
+      throw new IllegalStateException(
+          "no Keycloak login form at " + loginPage.uri() + " (" + loginPage.statusCode() + ")");
     }
     String form = "username=" + enc(username) + "&password=" + enc(password) + "&credentialId=";
-    HttpResponse<String> landed = http.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> landed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return new Response(landed.statusCode(), landed.uri().toString(), landed.headers());
   }
 
   Response get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(request(GATEWAY + path), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(request(GATEWAY + path), HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), r.body(), r.headers());
   }
 
@@ -86,15 +106,23 @@ final class Browser {
   record Download(int status, String contentType, byte[] body) {}
 
   Download download(String path) throws IOException, InterruptedException {
-    HttpResponse<byte[]> r = http.send(request(GATEWAY + path), HttpResponse.BodyHandlers.ofByteArray());
-    return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    HttpResponse<byte[]> r =
+        http.send(request(GATEWAY + path), HttpResponse.BodyHandlers.ofByteArray());
+    return new Download(
+        r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
   }
 
-  Response post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .header("Idempotency-Key", idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey)
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+  Response post(String path, String json, String idempotencyKey)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(GATEWAY + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header(
+                "Idempotency-Key",
+                idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     String csrf = csrfToken();
     if (csrf != null) {
       b.header("X-XSRF-TOKEN", csrf);
@@ -104,8 +132,11 @@ final class Browser {
   }
 
   Response delete(String path) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(20))
-        .header("Accept", "application/json").DELETE();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(GATEWAY + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Accept", "application/json")
+            .DELETE();
     String csrf = csrfToken();
     if (csrf != null) {
       b.header("X-XSRF-TOKEN", csrf);
@@ -115,28 +146,43 @@ final class Browser {
   }
 
   Response postWithoutCsrf(String path, String json) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + path))
-        .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(GATEWAY + path))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), r.body(), r.headers());
   }
 
   /** Logout is a form POST with the CSRF token, as the UI's Sign out button sends it. */
   Response logout() throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/logout"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrfToken()))).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(GATEWAY + "/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrfToken())))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), r.body(), r.headers());
   }
 
   String csrfToken() {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElse(null);
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   private static HttpRequest request(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json, text/html")
-        .timeout(Duration.ofSeconds(20)).GET().build();
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Accept", "application/json, text/html")
+        .timeout(Duration.ofSeconds(20))
+        .GET()
+        .build();
   }
 
   private static String enc(String s) {

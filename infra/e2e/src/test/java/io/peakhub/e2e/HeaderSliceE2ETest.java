@@ -38,7 +38,9 @@ class HeaderSliceE2ETest {
     assertThat(me.json().get("accounts").findValuesAsString("accountId")).containsExactly(ACME);
     // the browser never sees a token: no JWT in what the API returns, only the two gateway cookies
     assertThat(me.body()).doesNotContain("eyJ");
-    assertThat(alice.cookies.getCookieStore().getCookies()).filteredOn(c -> c.getName().equals("SESSION")).hasSize(1);
+    assertThat(alice.cookies.getCookieStore().getCookies())
+        .filteredOn(c -> c.getName().equals("SESSION"))
+        .hasSize(1);
 
     Browser.Response header = alice.get("/api/accounts/" + ACME + "/header");
     assertThat(header.status()).isEqualTo(200);
@@ -49,19 +51,30 @@ class HeaderSliceE2ETest {
     BigDecimal before = new BigDecimal(h.get("balance").asString());
     assertThat(before).isPositive();
 
-    Browser.Response noCsrf = alice.postWithoutCsrf("/api/accounts/" + ACME + "/payments",
-        "{\"amount\":\"10.00\",\"currency\":\"USD\"}");
+    Browser.Response noCsrf =
+        alice.postWithoutCsrf(
+            "/api/accounts/" + ACME + "/payments", "{\"amount\":\"10.00\",\"currency\":\"USD\"}");
     assertThat(noCsrf.status()).isEqualTo(403);
 
     String key = UUID.randomUUID().toString();
-    Browser.Response paid = alice.post("/api/accounts/" + ACME + "/payments", "{\"amount\":\"25.00\",\"currency\":\"USD\"}", key);
+    Browser.Response paid =
+        alice.post(
+            "/api/accounts/" + ACME + "/payments",
+            "{\"amount\":\"25.00\",\"currency\":\"USD\"}",
+            key);
     assertThat(paid.status()).as(paid.body()).isEqualTo(201);
-    Browser.Response replay = alice.post("/api/accounts/" + ACME + "/payments", "{\"amount\":\"25.00\",\"currency\":\"USD\"}", key);
+    Browser.Response replay =
+        alice.post(
+            "/api/accounts/" + ACME + "/payments",
+            "{\"amount\":\"25.00\",\"currency\":\"USD\"}",
+            key);
     assertThat(replay.status()).isEqualTo(200);
     assertThat(replay.json().get("id").asString()).isEqualTo(paid.json().get("id").asString());
 
     BigDecimal expected = before.subtract(new BigDecimal("25.00"));
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> assertThat(balance(alice)).isEqualByComparingTo(expected));
   }
 
@@ -73,10 +86,15 @@ class HeaderSliceE2ETest {
 
     Browser.Response header = bob.get("/api/accounts/" + ACME + "/header");
     assertThat(header.status()).isEqualTo(404);
-    assertThat(header.json().get("type").asString()).isEqualTo("https://peakhub.io/problems/not-found");
+    assertThat(header.json().get("type").asString())
+        .isEqualTo("https://peakhub.io/problems/not-found");
     assertThat(header.body()).doesNotContain("Acme");
 
-    Browser.Response pay = bob.post("/api/accounts/" + ACME + "/payments", "{\"amount\":\"1.00\",\"currency\":\"USD\"}", null);
+    Browser.Response pay =
+        bob.post(
+            "/api/accounts/" + ACME + "/payments",
+            "{\"amount\":\"1.00\",\"currency\":\"USD\"}",
+            null);
     assertThat(pay.status()).isEqualTo(404);
   }
 

@@ -16,10 +16,28 @@ public class AccessChangeListener {
 
   private static final Logger log = LoggerFactory.getLogger(AccessChangeListener.class);
 
+  /**
+   * Published in the service after a change was applied, for caches of other identity answers
+   * (portal settings).
+   */
+  public record AccessChanged(String userId) {
+
+    public boolean everyone() {
+      return "*".equals(userId);
+    }
+  }
+
   private final IdentityAccountAccess access;
+  private final java.util.function.Consumer<AccessChanged> then;
 
   public AccessChangeListener(IdentityAccountAccess access) {
+    this(access, changed -> {});
+  }
+
+  public AccessChangeListener(
+      IdentityAccountAccess access, java.util.function.Consumer<AccessChanged> then) {
     this.access = access;
+    this.then = then;
   }
 
   public void on(String message) {
@@ -31,5 +49,6 @@ public class AccessChangeListener {
       access.forget(userId);
     }
     log.info("access cache dropped for user={} event={}", userId, event.id());
+    then.accept(new AccessChanged(userId));
   }
 }

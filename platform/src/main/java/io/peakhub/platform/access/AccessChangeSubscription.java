@@ -28,8 +28,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * before, left one orphaned group each time), and every instance still sees every change.
  *
  * <p>The partitions are looked up in the background (start-up does not wait for Kafka) and retried
- * until the topic exists. Partitions added to the topic later are read after the next restart; until
- * then a change there takes effect when the cached answer expires (peakhub.access.cache-ttl).
+ * until the topic exists. Partitions added to the topic later are read after the next restart;
+ * until then a change there takes effect when the cached answer expires (peakhub.access.cache-ttl).
  */
 public class AccessChangeSubscription implements SmartLifecycle {
 
@@ -45,8 +45,11 @@ public class AccessChangeSubscription implements SmartLifecycle {
   private volatile Thread starter;
   private volatile KafkaMessageListenerContainer<String, String> container;
 
-  public AccessChangeSubscription(ObjectProvider<ConsumerFactory<?, ?>> consumerFactories,
-      AccessChangeListener listener, String clientId, boolean autoStartup) {
+  public AccessChangeSubscription(
+      ObjectProvider<ConsumerFactory<?, ?>> consumerFactories,
+      AccessChangeListener listener,
+      String clientId,
+      boolean autoStartup) {
     this.consumerFactories = consumerFactories;
     this.listener = listener;
     this.clientId = clientId;
@@ -70,7 +73,10 @@ public class AccessChangeSubscription implements SmartLifecycle {
     }
     running = true;
     DefaultKafkaConsumerFactory<String, String> groupless = groupless(base);
-    starter = Thread.ofVirtual().name("access-change-subscription").start(() -> assignWhenTopicExists(groupless));
+    starter =
+        Thread.ofVirtual()
+            .name("access-change-subscription")
+            .start(() -> assignWhenTopicExists(groupless));
   }
 
   @Override
@@ -107,7 +113,8 @@ public class AccessChangeSubscription implements SmartLifecycle {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-    return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new StringDeserializer());
+    return new DefaultKafkaConsumerFactory<>(
+        config, new StringDeserializer(), new StringDeserializer());
   }
 
   private void assignWhenTopicExists(DefaultKafkaConsumerFactory<String, String> factory) {
@@ -121,39 +128,59 @@ public class AccessChangeSubscription implements SmartLifecycle {
         }
         log.info("topic {} not there yet; looking again in {}", AccessChangeListener.TOPIC, delay);
       } catch (RuntimeException e) {
-        log.warn("cannot look up {} yet, retrying in {}: {}", AccessChangeListener.TOPIC, delay, e.toString());
+        log.warn(
+            "cannot look up {} yet, retrying in {}: {}",
+            AccessChangeListener.TOPIC,
+            delay,
+            e.toString());
       }
       try {
         Thread.sleep(delay);
       } catch (InterruptedException e) {
         return;
       }
-      delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay.multipliedBy(2);
+      delay =
+          delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0
+              ? MAX_RETRY_DELAY
+              : delay.multipliedBy(2);
     }
   }
 
   private static List<Integer> partitions(DefaultKafkaConsumerFactory<String, String> factory) {
     try (Consumer<String, String> consumer = factory.createConsumer()) {
-      List<PartitionInfo> infos = consumer.partitionsFor(AccessChangeListener.TOPIC, LOOKUP_TIMEOUT);
-      return infos == null ? List.of() : infos.stream().map(PartitionInfo::partition).sorted().toList();
+      List<PartitionInfo> infos =
+          consumer.partitionsFor(AccessChangeListener.TOPIC, LOOKUP_TIMEOUT);
+      return infos == null
+          ? List.of()
+          : infos.stream().map(PartitionInfo::partition).sorted().toList();
     }
   }
 
-  private synchronized void startContainer(DefaultKafkaConsumerFactory<String, String> factory, List<Integer> partitions) {
+  private synchronized void startContainer(
+      DefaultKafkaConsumerFactory<String, String> factory, List<Integer> partitions) {
     if (!running) {
       return;
     }
-    ContainerProperties properties = new ContainerProperties(partitions.stream()
-        .map(p -> new TopicPartitionOffset(AccessChangeListener.TOPIC, p, TopicPartitionOffset.SeekPosition.END))
-        .toArray(TopicPartitionOffset[]::new));
-    properties.setMessageListener((MessageListener<String, String>) record -> listener.on(record.value()));
-    KafkaMessageListenerContainer<String, String> started = new KafkaMessageListenerContainer<>(factory, properties);
+    ContainerProperties properties =
+        new ContainerProperties(
+            partitions.stream()
+                .map(
+                    p ->
+                        new TopicPartitionOffset(
+                            AccessChangeListener.TOPIC, p, TopicPartitionOffset.SeekPosition.END))
+                .toArray(TopicPartitionOffset[]::new));
+    properties.setMessageListener(
+        (MessageListener<String, String>) record -> listener.on(record.value()));
+    KafkaMessageListenerContainer<String, String> started =
+        new KafkaMessageListenerContainer<>(factory, properties);
     started.setBeanName("accessChangeSubscription");
     // an unreadable announcement is logged and skipped: the cached answer expires by time anyway
     started.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0L, 0L)));
     started.start();
     container = started;
-    log.info("reading {} partitions {} from their end, without a consumer group", AccessChangeListener.TOPIC,
+    log.info(
+        "reading {} partitions {} from their end, without a consumer group",
+        AccessChangeListener.TOPIC,
         partitions);
   }
 }

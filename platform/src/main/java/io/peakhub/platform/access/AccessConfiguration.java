@@ -18,22 +18,30 @@ public class AccessConfiguration {
   /** identity-service declares its own AccountAccess, reading its tables directly. */
   @Bean
   @ConditionalOnMissingBean(AccountAccess.class)
-  IdentityAccountAccess identityAccountAccess(RestClient.Builder builder, Clock clock,
-      @Value("${peakhub.identity.url}") String identityUrl, AccessProperties settings) {
-    return new IdentityAccountAccess(IdentityAccountAccess.client(builder, identityUrl, settings), clock, settings);
+  IdentityAccountAccess identityAccountAccess(
+      RestClient.Builder builder,
+      Clock clock,
+      @Value("${peakhub.identity.url}") String identityUrl,
+      AccessProperties settings) {
+    return new IdentityAccountAccess(
+        IdentityAccountAccess.client(builder, identityUrl, settings), clock, settings);
   }
 
   @Bean
   @ConditionalOnBean(IdentityAccountAccess.class)
-  AccessChangeListener accessChangeListener(IdentityAccountAccess access) {
-    return new AccessChangeListener(access);
+  AccessChangeListener accessChangeListener(
+      IdentityAccountAccess access, org.springframework.context.ApplicationEventPublisher events) {
+    return new AccessChangeListener(access, events::publishEvent);
   }
 
   @Bean
   @ConditionalOnBean(AccessChangeListener.class)
-  AccessChangeSubscription accessChangeSubscription(ObjectProvider<ConsumerFactory<?, ?>> consumerFactories,
-      AccessChangeListener listener, @Value("${spring.application.name:service}") String application,
+  AccessChangeSubscription accessChangeSubscription(
+      ObjectProvider<ConsumerFactory<?, ?>> consumerFactories,
+      AccessChangeListener listener,
+      @Value("${spring.application.name:service}") String application,
       @Value("${spring.kafka.listener.auto-startup:true}") boolean autoStartup) {
-    return new AccessChangeSubscription(consumerFactories, listener, application + "-access", autoStartup);
+    return new AccessChangeSubscription(
+        consumerFactories, listener, application + "-access", autoStartup);
   }
 }

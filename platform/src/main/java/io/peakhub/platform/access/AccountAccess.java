@@ -6,9 +6,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Answers "may the calling user do this on account X?" Deny by default. Services never trust an
- * account or user id from a request body: they take the account from the path and check it here.
- * An account the user may not see is a 404 (nobody learns which ids exist); an area their profile
- * does not grant is a 403.
+ * account or user id from a request body: they take the account from the path and check it here. An
+ * account the user may not see is a 404 (nobody learns which ids exist); an area their profile does
+ * not grant is a 403.
  */
 public interface AccountAccess {
 
@@ -20,18 +20,47 @@ public interface AccountAccess {
     }
   }
 
-  /** The account must be visible and the profile must grant at least {@code level} in {@code area}; returns the grant. */
+  /**
+   * The account must be visible and the profile must grant at least {@code level} in {@code area};
+   * returns the grant.
+   */
   default Grant require(String accountId, Area area, Level level) {
     requireView(accountId);
     Grant grant = currentUserScope().grant(area);
     if (!grant.allows(level)) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden",
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN,
+          "forbidden",
           "Your profile allows " + grant.level() + " in " + area + "; this needs " + level + ".");
     }
     return grant;
   }
 
-  /** Like {@link #require} where any of several areas suffices (e.g. invoices show in My Account and behind Pay Invoice). */
+  /**
+   * For lists across accounts (e.g. My Cases over every account a manager manages): the accounts
+   * the caller may see, each with the profile's grant in {@code area}, which must allow at least
+   * {@code level} (else 403). The grant is the profile's, so it is the same on every account; a
+   * caller without any account gets an empty scope, not an error.
+   */
+  default AccountScope requireAcrossAccounts(Area area, Level level) {
+    AccountScope scope = currentUserScope();
+    if (!scope.allAccounts() && scope.accountIds().isEmpty()) {
+      return scope;
+    }
+    Grant grant = scope.grant(area);
+    if (!grant.allows(level)) {
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN,
+          "forbidden",
+          "Your profile allows " + grant.level() + " in " + area + "; this needs " + level + ".");
+    }
+    return scope;
+  }
+
+  /**
+   * Like {@link #require} where any of several areas suffices (e.g. invoices show in My Account and
+   * behind Pay Invoice).
+   */
   default Grant requireAny(String accountId, Level level, Area... areas) {
     requireView(accountId);
     AccountScope scope = currentUserScope();
@@ -40,7 +69,9 @@ public interface AccountAccess {
         return scope.grant(area);
       }
     }
-    throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden",
+    throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        "forbidden",
         "Your profile does not allow " + level + " in " + java.util.Arrays.toString(areas) + ".");
   }
 }

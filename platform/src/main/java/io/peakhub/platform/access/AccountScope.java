@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one user may do: which accounts (every account for admins and agents, else the listed
- * ones) and, per area, the grant of their profile. Anything not granted is denied.
+ * What one user may do: which accounts (every account for admins and agents, else the listed ones)
+ * and, per area, the grant of their profile. Anything not granted is denied.
  */
 public record AccountScope(boolean allAccounts, Set<String> accountIds, Map<Area, Grant> grants) {
 

@@ -6,7 +6,10 @@ package io.peakhub.platform.access;
  */
 public record Grant(Level level, Scope scope) {
 
-  public enum Scope { restricted, all }
+  public enum Scope {
+    restricted,
+    all
+  }
 
   public static final Grant NONE = new Grant(Level.none, Scope.restricted);
 

@@ -23,15 +23,16 @@ import org.springframework.web.client.RestClientException;
  * own token, and keeps the answer briefly per user so a screen's several calls ask once.
  *
  * <p>When identity-service is down or slow nobody may pass (deny by default), and the caller gets a
- * 503 naming identity-service with a Retry-After, within the connect or read timeout. After repeated
- * failures a circuit breaker answers that 503 at once for a while, so requests do not pile up
- * waiting on timeouts and a recovering identity-service is not flooded.
+ * 503 naming identity-service with a Retry-After, within the connect or read timeout. After
+ * repeated failures a circuit breaker answers that 503 at once for a while, so requests do not pile
+ * up waiting on timeouts and a recovering identity-service is not flooded.
  */
 public class IdentityAccountAccess implements AccountAccess {
 
   public static final String SERVICE = "identity-service";
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IdentityAccountAccess.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(IdentityAccountAccess.class);
 
   private record Cached(AccountScope scope, Instant until) {}
 
@@ -58,10 +59,16 @@ public class IdentityAccountAccess implements AccountAccess {
     this(identity, clock, withTtl(AccessProperties.defaults(), ttl));
   }
 
-  /** A client of identity-service at {@code baseUrl} that gives up after the configured timeouts. */
-  public static RestClient client(RestClient.Builder builder, String baseUrl, AccessProperties settings) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-        .version(HttpClient.Version.HTTP_1_1).build();
+  /**
+   * A client of identity-service at {@code baseUrl} that gives up after the configured timeouts.
+   */
+  public static RestClient client(
+      RestClient.Builder builder, String baseUrl, AccessProperties settings) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
     requests.setReadTimeout(settings.readTimeout());
     return builder.clone().baseUrl(baseUrl).requestFactory(requests).build();
@@ -99,10 +106,15 @@ public class IdentityAccountAccess implements AccountAccess {
   private AccountScope fetch(CurrentUser user) {
     AccessAnswer answer;
     try {
-      answer = breaker.executeSupplier(() -> identity.get().uri("/access/me")
-          .headers(h -> h.setBearerAuth(user.token()))
-          .retrieve()
-          .body(AccessAnswer.class));
+      answer =
+          breaker.executeSupplier(
+              () ->
+                  identity
+                      .get()
+                      .uri("/access/me")
+                      .headers(h -> h.setBearerAuth(user.token()))
+                      .retrieve()
+                      .body(AccessAnswer.class));
     } catch (CallNotPermittedException e) {
       throw unavailable();
     } catch (RestClientException e) {
@@ -112,31 +124,46 @@ public class IdentityAccountAccess implements AccountAccess {
     if (answer == null) {
       return AccountScope.none();
     }
-    return new AccountScope(answer.allAccounts(), answer.accountIds() == null ? Set.of() : answer.accountIds(),
+    return new AccountScope(
+        answer.allAccounts(),
+        answer.accountIds() == null ? Set.of() : answer.accountIds(),
         answer.grants() == null ? Map.of() : answer.grants());
   }
 
   private ServiceUnavailableException unavailable() {
-    return new ServiceUnavailableException(SERVICE, "Access rights cannot be checked right now: " + SERVICE
-        + " is unavailable. Try again in " + retryAfter.toSeconds() + " seconds.", retryAfter);
+    return new ServiceUnavailableException(
+        SERVICE,
+        "Access rights cannot be checked right now: "
+            + SERVICE
+            + " is unavailable. Try again in "
+            + retryAfter.toSeconds()
+            + " seconds.",
+        retryAfter);
   }
 
   private static CircuitBreaker circuitBreaker(AccessProperties.CircuitBreaker settings) {
-    CircuitBreaker breaker = CircuitBreaker.of(SERVICE, CircuitBreakerConfig.custom()
-        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-        .slidingWindowSize(settings.window())
-        .minimumNumberOfCalls(settings.minimumCalls())
-        .failureRateThreshold(settings.failureRatePercent())
-        .waitDurationInOpenState(settings.openFor())
-        .permittedNumberOfCallsInHalfOpenState(1)
-        // identity answering 4xx is up: that is about the request, not about its health
-        .recordException(e -> !(e instanceof HttpClientErrorException))
-        .build());
-    breaker.getEventPublisher().onStateTransition(e -> log.warn("{} circuit breaker: {}", SERVICE, e.getStateTransition()));
+    CircuitBreaker breaker =
+        CircuitBreaker.of(
+            SERVICE,
+            CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.window())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .failureRateThreshold(settings.failureRatePercent())
+                .waitDurationInOpenState(settings.openFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                // identity answering 4xx is up: that is about the request, not about its health
+                .recordException(e -> !(e instanceof HttpClientErrorException))
+                .build());
+    breaker
+        .getEventPublisher()
+        .onStateTransition(
+            e -> log.warn("{} circuit breaker: {}", SERVICE, e.getStateTransition()));
     return breaker;
   }
 
   private static AccessProperties withTtl(AccessProperties settings, Duration ttl) {
-    return new AccessProperties(ttl, settings.connectTimeout(), settings.readTimeout(), settings.circuitBreaker());
+    return new AccessProperties(
+        ttl, settings.connectTimeout(), settings.readTimeout(), settings.circuitBreaker());
   }
 }

@@ -16,7 +16,8 @@ import org.springframework.core.io.ClassPathResource;
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     try {
       new PropertiesPropertySourceLoader()
           .load("peakhub-platform-defaults", new ClassPathResource("platform-defaults.properties"))

@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
  * such as {@code PaymentSucceeded.v1}, when it happened, the account it concerns (also the record
  * key, so one account's events stay in order) and the body. Contracts: docs/asyncapi.yaml.
  */
-public record EventEnvelope(UUID id, String type, Instant occurredAt, String accountId, JsonNode body) {
+public record EventEnvelope(
+    UUID id, String type, Instant occurredAt, String accountId, JsonNode body) {
 
   public EventEnvelope {
     if (id == null || type == null || occurredAt == null || accountId == null || body == null) {

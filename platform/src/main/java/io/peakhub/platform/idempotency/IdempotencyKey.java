@@ -8,9 +8,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The Idempotency-Key header every money or subscription change takes: a retry with the same key and
- * the same request answers the first result; the same key with another request is refused. One rule
- * for its shape, and one fingerprint of a request, for every service.
+ * The Idempotency-Key header every money or subscription change takes: a retry with the same key
+ * and the same request answers the first result; the same key with another request is refused. One
+ * rule for its shape, and one fingerprint of a request, for every service.
  */
 public final class IdempotencyKey {
 
@@ -23,16 +23,22 @@ public final class IdempotencyKey {
   /** The key, or a 400 naming the header when it is missing or malformed. */
   public static String require(String key) {
     if (key == null || !SHAPE.matcher(key).matches()) {
-      throw new InvalidInputException(HEADER,
+      throw new InvalidInputException(
+          HEADER,
           "Send an Idempotency-Key header (1 to 100 letters, digits, '-', '_', '.', ':') so a retry never applies twice.");
     }
     return key;
   }
 
-  /** SHA-256 of a request's canonical text, stored with the key to recognise a different request. */
+  /**
+   * SHA-256 of a request's canonical text, stored with the key to recognise a different request.
+   */
   public static String fingerprint(String canonical) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

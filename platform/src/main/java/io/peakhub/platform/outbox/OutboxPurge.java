@@ -13,8 +13,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Deletes outbox rows that were published longer ago than the retention period (they stay a while
  * for looking into "was this event sent?"). Unpublished rows are never touched. Deletes go in small
- * batches, each its own short transaction, walking the primary key forward, so a large backlog never
- * holds many row locks or blocks the relay; SKIP LOCKED lets several instances purge side by side.
+ * batches, each its own short transaction, walking the primary key forward, so a large backlog
+ * never holds many row locks or blocks the relay; SKIP LOCKED lets several instances purge side by
+ * side.
  */
 public class OutboxPurge {
 
@@ -27,7 +28,8 @@ public class OutboxPurge {
 
   public OutboxPurge(JdbcClient jdbc, Clock clock, Duration retention, int batchSize) {
     if (retention.isNegative() || batchSize < 1) {
-      throw new IllegalArgumentException("outbox retention must not be negative and the batch size at least 1");
+      throw new IllegalArgumentException(
+          "outbox retention must not be negative and the batch size at least 1");
     }
     this.jdbc = jdbc;
     this.clock = clock;
@@ -35,7 +37,8 @@ public class OutboxPurge {
     this.batchSize = batchSize;
   }
 
-  @Scheduled(initialDelayString = "${peakhub.outbox.purge.initial-delay:PT1M}",
+  @Scheduled(
+      initialDelayString = "${peakhub.outbox.purge.initial-delay:PT1M}",
       fixedDelayString = "${peakhub.outbox.purge.interval:PT1H}")
   public void scheduledPurge() {
     try {
@@ -51,17 +54,19 @@ public class OutboxPurge {
     long after = 0;
     int deleted = 0;
     while (true) {
-      List<Long> batch = jdbc.sql("""
+      List<Long> batch =
+          jdbc.sql(
+                  """
               WITH old AS (
                 SELECT seq FROM outbox_event
                 WHERE seq > :after AND published_at < :cutoff
                 ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED)
               DELETE FROM outbox_event e USING old WHERE e.seq = old.seq RETURNING e.seq""")
-          .param("after", after)
-          .param("cutoff", Timestamp.from(cutoff))
-          .param("limit", batchSize)
-          .query(Long.class)
-          .list();
+              .param("after", after)
+              .param("cutoff", Timestamp.from(cutoff))
+              .param("limit", batchSize)
+              .query(Long.class)
+              .list();
       deleted += batch.size();
       if (batch.size() < batchSize) {
         break;

@@ -24,12 +24,14 @@ public class ProcessedEvents {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean firstDelivery(String consumer, UUID eventId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (:consumer, :id, :at)
             ON CONFLICT DO NOTHING""")
-        .param("consumer", consumer)
-        .param("id", eventId)
-        .param("at", Timestamp.from(clock.instant()))
-        .update() == 1;
+            .param("consumer", consumer)
+            .param("id", eventId)
+            .param("at", Timestamp.from(clock.instant()))
+            .update()
+        == 1;
   }
 }

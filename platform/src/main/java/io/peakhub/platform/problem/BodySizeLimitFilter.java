@@ -23,12 +23,17 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
-    boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+    boolean chunked =
+        length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (length > maxBytes || chunked) {
-      problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+      problems.write(
+          response,
+          HttpStatus.CONTENT_TOO_LARGE,
+          "payload-too-large",
           "The request body may be at most " + maxBytes + " bytes and must declare its length.");
       return;
     }

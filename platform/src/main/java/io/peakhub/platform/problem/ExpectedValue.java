@@ -19,15 +19,24 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * What a field expects, said in the caller's terms ("a number", "a UUID", "one of contact, manager"),
- * never as a Java type: problem details are read by people and by the web UI, not by us.
+ * What a field expects, said in the caller's terms ("a number", "a UUID", "one of contact,
+ * manager"), never as a Java type: problem details are read by people and by the web UI, not by us.
  */
 final class ExpectedValue {
 
-  private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, Integer.class, long.class, Long.class,
-      short.class, Short.class, byte.class, Byte.class, BigInteger.class);
-  private static final Set<Class<?>> NUMBERS = Set.of(BigDecimal.class, double.class, Double.class, float.class,
-      Float.class, Number.class);
+  private static final Set<Class<?>> WHOLE_NUMBERS =
+      Set.of(
+          int.class,
+          Integer.class,
+          long.class,
+          Long.class,
+          short.class,
+          Short.class,
+          byte.class,
+          Byte.class,
+          BigInteger.class);
+  private static final Set<Class<?>> NUMBERS =
+      Set.of(BigDecimal.class, double.class, Double.class, float.class, Float.class, Number.class);
 
   private ExpectedValue() {}
 
@@ -36,8 +45,10 @@ final class ExpectedValue {
       return "a different kind of value";
     }
     if (type.isEnum()) {
-      return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-          .collect(Collectors.joining(", "));
+      return "one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(c -> ((Enum<?>) c).name())
+              .collect(Collectors.joining(", "));
     }
     if (WHOLE_NUMBERS.contains(type)) {
       return "a whole number";
@@ -51,7 +62,9 @@ final class ExpectedValue {
     if (type == UUID.class) {
       return "a UUID";
     }
-    if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+    if (CharSequence.class.isAssignableFrom(type)
+        || type == char.class
+        || type == Character.class) {
       return "a string";
     }
     if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {

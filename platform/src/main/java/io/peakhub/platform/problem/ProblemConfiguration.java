@@ -14,7 +14,8 @@ public class ProblemConfiguration {
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
       @Value("${peakhub.http.max-body-bytes:65536}") long maxBytes) {
-    var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, new ProblemResponses()));
+    var registration =
+        new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, new ProblemResponses()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

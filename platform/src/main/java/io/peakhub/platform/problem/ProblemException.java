@@ -39,7 +39,10 @@ public class ProblemException extends RuntimeException {
     return field;
   }
 
-  /** Adds an extension member to the problem body (RFC 9457 section 3.2), e.g. which items were done. */
+  /**
+   * Adds an extension member to the problem body (RFC 9457 section 3.2), e.g. which items were
+   * done.
+   */
   public ProblemException with(String name, Object value) {
     properties.put(name, value);
     return this;

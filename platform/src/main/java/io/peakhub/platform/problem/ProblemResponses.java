@@ -13,7 +13,8 @@ public class ProblemResponses {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  public void write(HttpServletResponse response, HttpStatus status, String slug, String detail) throws IOException {
+  public void write(HttpServletResponse response, HttpStatus status, String slug, String detail)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", ProblemTypes.BASE + slug);
     body.put("title", status.getReasonPhrase());

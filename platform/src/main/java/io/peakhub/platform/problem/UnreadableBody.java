@@ -18,7 +18,10 @@ final class UnreadableBody {
   /** Longest field path echoed back: an unknown key is the caller's own text. */
   private static final int MAX_FIELD = 100;
 
-  /** {@code field} is the JSON path ({@code billTo.country}, {@code accountIds[2]}), null for the body as a whole. */
+  /**
+   * {@code field} is the JSON path ({@code billTo.country}, {@code accountIds[2]}), null for the
+   * body as a whole.
+   */
   record Reason(String field, String message, String detail) {
 
     Reason(String field, String message) {
@@ -32,8 +35,11 @@ final class UnreadableBody {
     JacksonException jackson = jacksonCause(ex);
     if (jackson == null) {
       String message = ex.getMessage() == null ? "" : ex.getMessage();
-      return new Reason(null, message.startsWith("Required request body is missing")
-          ? "body is missing: this endpoint expects a JSON object" : "body could not be read");
+      return new Reason(
+          null,
+          message.startsWith("Required request body is missing")
+              ? "body is missing: this endpoint expects a JSON object"
+              : "body could not be read");
     }
     String field = path(jackson);
     if (jackson instanceof PropertyBindingException unknown) {
@@ -42,7 +48,8 @@ final class UnreadableBody {
       return new Reason(name, "unknown field", "unknown field '" + name + "'.");
     }
     if (jackson instanceof InvalidNullException nullValue) {
-      return new Reason(field, "expected " + ExpectedValue.of(nullValue.getTargetType()) + ", not null");
+      return new Reason(
+          field, "expected " + ExpectedValue.of(nullValue.getTargetType()) + ", not null");
     }
     if (jackson instanceof MismatchedInputException mismatch) {
       return field == null
@@ -50,13 +57,18 @@ final class UnreadableBody {
           : new Reason(field, "expected " + ExpectedValue.of(mismatch.getTargetType()));
     }
     if (jackson instanceof InputCoercionException number) {
-      return new Reason(field, "expected " + ExpectedValue.of(number.getTargetType()) + " in range");
+      return new Reason(
+          field, "expected " + ExpectedValue.of(number.getTargetType()) + " in range");
     }
     if (jackson instanceof StreamReadException) {
-      return new Reason(field, (field == null ? "body is not valid JSON" : "is not valid JSON") + where(jackson.getLocation()));
+      return new Reason(
+          field,
+          (field == null ? "body is not valid JSON" : "is not valid JSON")
+              + where(jackson.getLocation()));
     }
     // e.g. a value the target refused while being built: say where, not what the code said
-    return new Reason(field, field == null ? "body is not valid for this endpoint" : "is not a valid value");
+    return new Reason(
+        field, field == null ? "body is not valid for this endpoint" : "is not a valid value");
   }
 
   private static JacksonException jacksonCause(Throwable ex) {

@@ -8,10 +8,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Who is calling, read from the validated access token: the user's id ({@code sub}), login name, realm
- * roles, and the admin acting for them when an admin is logged in as this user.
+ * Who is calling, read from the validated access token: the user's id ({@code sub}), login name,
+ * realm roles, and the admin acting for them when an admin is logged in as this user.
  */
-public record CurrentUser(String id, String username, List<String> roles, String impersonatorId, String token) {
+public record CurrentUser(
+    String id, String username, List<String> roles, String impersonatorId, String token) {
 
   public static CurrentUser get() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -23,8 +24,12 @@ public record CurrentUser(String id, String username, List<String> roles, String
     if (jwt.getClaims().get("impersonator") instanceof Map<?, ?> m && m.get("id") != null) {
       impersonator = m.get("id").toString();
     }
-    return new CurrentUser(jwt.getSubject(), jwt.getClaimAsString("preferred_username"), KeycloakRoles.roles(jwt),
-        impersonator, jwt.getTokenValue());
+    return new CurrentUser(
+        jwt.getSubject(),
+        jwt.getClaimAsString("preferred_username"),
+        KeycloakRoles.roles(jwt),
+        impersonator,
+        jwt.getTokenValue());
   }
 
   public boolean hasRole(String role) {

@@ -20,16 +20,20 @@ public final class KeycloakRoles implements Converter<Jwt, AbstractAuthenticatio
 
   @Override
   public AbstractAuthenticationToken convert(Jwt jwt) {
-    return new JwtAuthenticationToken(jwt, authorities(jwt), jwt.getClaimAsString("preferred_username"));
+    return new JwtAuthenticationToken(
+        jwt, authorities(jwt), jwt.getClaimAsString("preferred_username"));
   }
 
   public static Collection<GrantedAuthority> authorities(Jwt jwt) {
-    return roles(jwt).stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    return roles(jwt).stream()
+        .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+        .toList();
   }
 
   public static List<String> roles(Jwt jwt) {
     Object realmAccess = jwt.getClaims().get("realm_access");
-    if (!(realmAccess instanceof Map<?, ?> map) || !(map.get("roles") instanceof Collection<?> roles)) {
+    if (!(realmAccess instanceof Map<?, ?> map)
+        || !(map.get("roles") instanceof Collection<?> roles)) {
       return List.of();
     }
     return roles.stream().filter(String.class::isInstance).map(String.class::cast).toList();

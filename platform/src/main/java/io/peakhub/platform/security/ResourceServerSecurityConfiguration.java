@@ -1,6 +1,8 @@
 package io.peakhub.platform.security;
 
 import io.peakhub.platform.problem.ProblemResponses;
+import java.time.Clock;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -8,12 +10,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every service is an OAuth2 resource server: a Keycloak access token is required everywhere but on
- * health and metrics; its issuer and signature are checked against
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}. Errors are problem+json.
+ * health and metrics; its issuer and signature are checked against {@code
+ * spring.security.oauth2.resourceserver.jwt.issuer-uri}. Errors are problem+json.
  */
 @AutoConfiguration
 @EnableMethodSecurity
@@ -21,25 +24,68 @@ public class ResourceServerSecurityConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
-  SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-    http.authorizeHttpRequests(a -> a
-            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info",
-                "/error", "/v3/api-docs", "/v3/api-docs/**")
-            .permitAll()
-            .anyRequest().authenticated())
+  SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ProblemResponses problems)
+      throws Exception {
+    http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        "/actuator/health/**",
+                        "/actuator/health",
+                        "/actuator/prometheus",
+                        "/actuator/info",
+                        "/error",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Bearer-token APIs: no cookies, so no CSRF exposure here; the gateway enforces CSRF for the browser.
+        // Bearer-token APIs: no cookies, so no CSRF exposure here; the gateway enforces CSRF for
+        // the browser.
         .csrf(c -> c.disable())
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint((req, res, ex) -> problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "A valid access token is required. Sign in again."))
-            .accessDeniedHandler((req, res, ex) -> problems.write(res, HttpStatus.FORBIDDEN, "forbidden",
-                "Your profile does not allow this action.")))
-        .oauth2ResourceServer(o -> o
-            .jwt(j -> j.jwtAuthenticationConverter(new KeycloakRoles()))
-            .authenticationEntryPoint((req, res, ex) -> problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "A valid access token is required. Sign in again.")));
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (req, res, ex) ->
+                            problems.write(
+                                res,
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthenticated",
+                                "A valid access token is required. Sign in again."))
+                    .accessDeniedHandler(
+                        (req, res, ex) ->
+                            problems.write(
+                                res,
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "Your profile does not allow this action.")))
+        .oauth2ResourceServer(
+            o ->
+                o.jwt(j -> j.jwtAuthenticationConverter(new KeycloakRoles()))
+                    .authenticationEntryPoint(
+                        (req, res, ex) ->
+                            problems.write(
+                                res,
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthenticated",
+                                "A valid access token is required. Sign in again.")));
     return http.build();
+  }
+
+  /**
+   * Every JwtDecoder (Spring Boot's from the issuer, or a test's) answers a token it verified
+   * before from memory until the token expires ({@link VerifiedJwts}).
+   */
+  @Bean
+  static BeanPostProcessor verifiedJwtsPostProcessor() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedJwts)
+            ? new VerifiedJwts(decoder, Clock.systemUTC(), 10_000)
+            : bean;
+      }
+    };
   }
 
   @Bean

@@ -15,12 +15,18 @@ public final class WhileImpersonating {
 
   private WhileImpersonating() {}
 
-  /** Refuses with 403 {@code not-while-impersonating} when the caller's token names an impersonator. */
+  /**
+   * Refuses with 403 {@code not-while-impersonating} when the caller's token names an impersonator.
+   */
   public static void refuse(String action) {
     CurrentUser user = CurrentUser.get();
     if (user.impersonatorId() != null) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, PROBLEM,
-          "While logged in as a customer you cannot " + action + ". Exit the customer's view and ask the customer to do it.")
+      throw new ProblemException(
+              HttpStatus.FORBIDDEN,
+              PROBLEM,
+              "While logged in as a customer you cannot "
+                  + action
+                  + ". Exit the customer's view and ask the customer to do it.")
           .with("action", action);
     }
   }

@@ -33,13 +33,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * AccessChanged events drop the cached access decision of every instance, read from all partitions
  * without a consumer group: a restart must leave no group behind on the broker.
  */
-@SpringBootTest(classes = PlatformTestApplication.class, properties = {
-    "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-    // a service that names its own consumer group (portal-bff does) must not pull the access listener into it
-    "spring.kafka.consumer.group-id=some-service",
-    "peakhub.access.cache-ttl=PT1H"})
+@SpringBootTest(
+    classes = PlatformTestApplication.class,
+    properties = {
+      "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+          + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      // a service that names its own consumer group (portal-bff does) must not pull the access
+      // listener into it
+      "spring.kafka.consumer.group-id=some-service",
+      "peakhub.access.cache-ttl=PT1H"
+    })
 @EmbeddedKafka(partitions = 2, topics = AccessChangeListener.TOPIC)
 class AccessChangeSubscriptionTest {
 
@@ -68,19 +72,27 @@ class AccessChangeSubscriptionTest {
   /** Checks the user's access and answers how often identity-service has been asked so far. */
   private int checkAs(String userId) {
     String token = TestJwts.token(userId, "user-" + userId, "customer");
-    SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(TestJwts.decoder().decode(token)));
+    SecurityContextHolder.getContext()
+        .setAuthentication(new JwtAuthenticationToken(TestJwts.decoder().decode(token)));
     access.currentUserScope();
     return IDENTITY.requests();
   }
 
   private void announce(int partition, String userId) throws Exception {
-    EventEnvelope event = new EventEnvelope(UUID.randomUUID(), "AccessChanged.v1", Instant.now(), userId,
-        EventJson.tree(Map.of("userId", userId, "reason", "profile assigned")));
+    EventEnvelope event =
+        new EventEnvelope(
+            UUID.randomUUID(),
+            "AccessChanged.v1",
+            Instant.now(),
+            userId,
+            EventJson.tree(Map.of("userId", userId, "reason", "profile assigned")));
     kafka.send(AccessChangeListener.TOPIC, partition, userId, EventJson.write(event)).get();
   }
 
   private Collection<ConsumerGroupListing> consumerGroups() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
       @SuppressWarnings("deprecation")
       Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get();
       return groups;
@@ -88,8 +100,11 @@ class AccessChangeSubscriptionTest {
   }
 
   @Test
-  void anAccessChangeOnAnyPartitionDropsThatUsersCachedDecisionAndNoConsumerGroupExists() throws Exception {
-    await().atMost(Duration.ofSeconds(30)).until(() -> subscription.assignedPartitions().equals(List.of(0, 1)));
+  void anAccessChangeOnAnyPartitionDropsThatUsersCachedDecisionAndNoConsumerGroupExists()
+      throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> subscription.assignedPartitions().equals(List.of(0, 1)));
     String alice = UUID.randomUUID().toString();
     String bob = UUID.randomUUID().toString();
     checkAs(alice);

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The permission matrix: for every area, granted level x scope x needed level, with a second user. */
+/**
+ * The permission matrix: for every area, granted level x scope x needed level, with a second user.
+ */
 class AccessDecisionTest {
 
   static final String MINE = "acc-1";
@@ -43,14 +45,15 @@ class AccessDecisionTest {
 
   @ParameterizedTest(name = "{0}: {1}/{2} needs {3}")
   @MethodSource("matrix")
-  void aGrantAllowsExactlyTheLevelsUpToItsOwnAndNeverAnotherUsersAccount(Area area, Level granted, Grant.Scope scope,
-      Level needed) {
+  void aGrantAllowsExactlyTheLevelsUpToItsOwnAndNeverAnotherUsersAccount(
+      Area area, Level granted, Grant.Scope scope, Level needed) {
     AccountAccess alice = userWith(area, new Grant(granted, scope), MINE);
     AccountAccess bob = userWith(area, new Grant(Level.full, Grant.Scope.all), THEIRS);
 
     boolean allowed = granted.ordinal() >= needed.ordinal();
     if (allowed) {
-      assertThat(alice.require(MINE, area, needed).allRecords()).isEqualTo(scope == Grant.Scope.all);
+      assertThat(alice.require(MINE, area, needed).allRecords())
+          .isEqualTo(scope == Grant.Scope.all);
     } else {
       assertThatThrownBy(() -> alice.require(MINE, area, needed))
           .isInstanceOf(ProblemException.class)
@@ -63,10 +66,29 @@ class AccessDecisionTest {
   @Test
   void anAreaTheProfileDoesNotMentionIsDenied() {
     AccountAccess alice = userWith(Area.my_cases, new Grant(Level.full, Grant.Scope.all), MINE);
-    assertThatThrownBy(() -> alice.require(MINE, Area.pay_invoices, Level.view)).isInstanceOf(ProblemException.class);
-    assertThatCode(() -> alice.requireAny(MINE, Level.view, Area.pay_invoices, Area.my_cases)).doesNotThrowAnyException();
+    assertThatThrownBy(() -> alice.require(MINE, Area.pay_invoices, Level.view))
+        .isInstanceOf(ProblemException.class);
+    assertThatCode(() -> alice.requireAny(MINE, Level.view, Area.pay_invoices, Area.my_cases))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> alice.requireAny(MINE, Level.view, Area.pay_invoices, Area.my_account))
         .isInstanceOf(ProblemException.class);
+  }
+
+  @Test
+  void aListAcrossAccountsCoversTheCallersOwnAccountsOnlyAndNeedsTheLevel() {
+    AccountAccess alice =
+        userWith(Area.my_cases, new Grant(Level.view, Grant.Scope.restricted), MINE, "acc-3");
+    AccountScope across = alice.requireAcrossAccounts(Area.my_cases, Level.view);
+    assertThat(across.accountIds()).containsExactlyInAnyOrder(MINE, "acc-3");
+    assertThat(across.allAccounts()).isFalse();
+    assertThat(across.grant(Area.my_cases).allRecords()).isFalse();
+    assertThatThrownBy(() -> alice.requireAcrossAccounts(Area.my_cases, Level.create))
+        .isInstanceOf(ProblemException.class)
+        .satisfies(e -> assertThat(((ProblemException) e).status().value()).isEqualTo(403));
+    assertThatThrownBy(() -> alice.requireAcrossAccounts(Area.pay_invoices, Level.view))
+        .isInstanceOf(ProblemException.class);
+    AccountAccess nobody = AccountScope::none;
+    assertThat(nobody.requireAcrossAccounts(Area.my_cases, Level.view).accountIds()).isEmpty();
   }
 
   @Test

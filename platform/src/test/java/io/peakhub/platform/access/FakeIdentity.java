@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server standing in for identity-service's {@code GET /access/me}: it can answer at
- * once, answer late (slow), or be stopped (nothing listening on its port), and counts what it was asked.
+ * once, answer late (slow), or be stopped (nothing listening on its port), and counts what it was
+ * asked.
  */
 final class FakeIdentity implements AutoCloseable {
 
-  static final String EVERY_ACCOUNT = """
+  static final String EVERY_ACCOUNT =
+      """
       {"allAccounts":true,"accountIds":[],"grants":{"my_account":{"level":"full","scope":"all"}}}""";
 
   private final AtomicInteger requests = new AtomicInteger();
@@ -41,20 +43,22 @@ final class FakeIdentity implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/access/me", exchange -> {
-      requests.incrementAndGet();
-      try {
-        // a slow identity-service: the answer comes after the delay, or when the test is over
-        release.await(delay.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      byte[] body = EVERY_ACCOUNT.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/access/me",
+        exchange -> {
+          requests.incrementAndGet();
+          try {
+            // a slow identity-service: the answer comes after the delay, or when the test is over
+            release.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          byte[] body = EVERY_ACCOUNT.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     port = server.getAddress().getPort();
   }

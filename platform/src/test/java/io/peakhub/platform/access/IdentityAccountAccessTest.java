@@ -47,15 +47,25 @@ class IdentityAccountAccessTest {
 
   @Test
   void grantedAccountPassesOthersAreNotFound() {
-    identity.expect(ExpectedCount.once(), requestTo("http://identity/access/me"))
+    identity
+        .expect(ExpectedCount.once(), requestTo("http://identity/access/me"))
         .andExpect(header("Authorization", "Bearer " + token))
-        .andRespond(withSuccess("""
+        .andRespond(
+            withSuccess(
+                """
             {"allAccounts":false,"accountIds":["acc-1"],"profile":{"id":"p1","name":"Customer standard"},
-             "grants":{"pay_invoices":{"level":"create","scope":"all"}}}""", MediaType.APPLICATION_JSON));
+             "grants":{"pay_invoices":{"level":"create","scope":"all"}}}""",
+                MediaType.APPLICATION_JSON));
 
     access.requireView("acc-1");
-    assertThat(access.require("acc-1", io.peakhub.platform.access.Area.pay_invoices,
-        io.peakhub.platform.access.Level.create).allRecords()).isTrue();
+    assertThat(
+            access
+                .require(
+                    "acc-1",
+                    io.peakhub.platform.access.Area.pay_invoices,
+                    io.peakhub.platform.access.Level.create)
+                .allRecords())
+        .isTrue();
     assertThatThrownBy(() -> access.requireView("acc-2")).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> access.requireView(null)).isInstanceOf(NotFoundException.class);
     identity.verify(); // asked once: the second check came from the cache
@@ -71,8 +81,10 @@ class IdentityAccountAccessTest {
 
   @Test
   void allAccountsScopeIncludesAny() {
-    identity.expect(requestTo("http://identity/access/me"))
-        .andRespond(withSuccess("{\"allAccounts\":true,\"accountIds\":[]}", MediaType.APPLICATION_JSON));
+    identity
+        .expect(requestTo("http://identity/access/me"))
+        .andRespond(
+            withSuccess("{\"allAccounts\":true,\"accountIds\":[]}", MediaType.APPLICATION_JSON));
     assertThat(access.currentUserScope().includes("anything")).isTrue();
   }
 }

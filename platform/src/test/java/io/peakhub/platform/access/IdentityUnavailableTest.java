@@ -31,15 +31,18 @@ import org.springframework.test.web.servlet.ResultActions;
  * standing in for identity-service: down, slow, failing repeatedly. The caller always gets a 503
  * problem naming identity-service with a Retry-After, in bounded time, never a 500 or a hang.
  */
-@SpringBootTest(classes = PlatformTestApplication.class, properties = {
-    "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-    "spring.kafka.listener.auto-startup=false",
-    "peakhub.access.connect-timeout=PT0.5S",
-    "peakhub.access.read-timeout=PT0.5S",
-    "peakhub.access.circuit-breaker.window=3",
-    "peakhub.access.circuit-breaker.minimum-calls=3",
-    "peakhub.access.circuit-breaker.open-for=PT2S"})
+@SpringBootTest(
+    classes = PlatformTestApplication.class,
+    properties = {
+      "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+          + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+      "spring.kafka.listener.auto-startup=false",
+      "peakhub.access.connect-timeout=PT0.5S",
+      "peakhub.access.read-timeout=PT0.5S",
+      "peakhub.access.circuit-breaker.window=3",
+      "peakhub.access.circuit-breaker.minimum-calls=3",
+      "peakhub.access.circuit-breaker.open-for=PT2S"
+    })
 @AutoConfigureMockMvc
 @Import(TestJwts.Decoder.class)
 class IdentityUnavailableTest {
@@ -71,12 +74,14 @@ class IdentityUnavailableTest {
   /** A fresh user each time, so no cached answer hides the call to identity-service. */
   private ResultActions readAccount() throws Exception {
     String user = UUID.randomUUID().toString();
-    return mvc.perform(get("/accounts/" + UUID.randomUUID())
-        .header("Authorization", "Bearer " + TestJwts.token(user, "u-" + user, "customer")));
+    return mvc.perform(
+        get("/accounts/" + UUID.randomUUID())
+            .header("Authorization", "Bearer " + TestJwts.token(user, "u-" + user, "customer")));
   }
 
   private static ResultActions expectIdentityUnavailable(ResultActions result) throws Exception {
-    return result.andExpect(status().isServiceUnavailable())
+    return result
+        .andExpect(status().isServiceUnavailable())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/service-unavailable"))
         .andExpect(jsonPath("$.service").value("identity-service"))
@@ -104,7 +109,9 @@ class IdentityUnavailableTest {
     long started = System.nanoTime();
     expectIdentityUnavailable(readAccount());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    assertThat(took).isGreaterThanOrEqualTo(READ_TIMEOUT.minusMillis(50)).isLessThan(Duration.ofMillis(2500));
+    assertThat(took)
+        .isGreaterThanOrEqualTo(READ_TIMEOUT.minusMillis(50))
+        .isLessThan(Duration.ofMillis(2500));
   }
 
   @Test
@@ -123,7 +130,9 @@ class IdentityUnavailableTest {
     assertThat(IDENTITY.requests()).isEqualTo(asked);
 
     // once the open period is over, one trial call goes through and the check works again
-    await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(250))
+    await()
+        .atMost(Duration.ofSeconds(6))
+        .pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> readAccount().andExpect(status().isOk()));
     assertThat(IDENTITY.requests()).isGreaterThan(asked);
   }

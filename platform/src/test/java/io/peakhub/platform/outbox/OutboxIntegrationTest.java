@@ -2,6 +2,7 @@ package io.peakhub.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.peakhub.platform.events.EventEnvelope;
 import io.peakhub.platform.events.EventJson;
@@ -32,10 +33,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox against a real PostgreSQL and a real (embedded KRaft) Kafka broker. */
-@SpringBootTest(classes = PlatformTestApplication.class, properties = {
-    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-    "peakhub.outbox.relay.enabled=false"})
-@EmbeddedKafka(partitions = 1, topics = {"test.account", "test.down"})
+@SpringBootTest(
+    classes = PlatformTestApplication.class,
+    properties = {
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      "peakhub.outbox.relay.enabled=false"
+    })
+@EmbeddedKafka(
+    partitions = 1,
+    topics = {"test.account", "test.down", "test.wake"})
 class OutboxIntegrationTest {
 
   @DynamicPropertySource
@@ -54,11 +60,20 @@ class OutboxIntegrationTest {
   @Autowired Clock clock;
 
   private OutboxRelay relay(KafkaTemplate<String, String> template) {
-    return new OutboxRelay(jdbc, new TransactionTemplate(txManager), template, clock, 100, 2000);
+    return new OutboxRelay(
+        jdbc,
+        new TransactionTemplate(txManager),
+        template,
+        clock,
+        100,
+        2000,
+        Duration.ofMillis(200));
   }
 
   private int unpublished() {
-    return jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Integer.class).single();
+    return jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")
+        .query(Integer.class)
+        .single();
   }
 
   @Test
@@ -66,10 +81,11 @@ class OutboxIntegrationTest {
     var tx = new TransactionTemplate(txManager);
     String account = UUID.randomUUID().toString();
     List<EventEnvelope> written = new ArrayList<>();
-    tx.executeWithoutResult(s -> {
-      written.add(outbox.append("test.account", account, "InvoiceIssued.v1", Map.of("n", 1)));
-      written.add(outbox.append("test.account", account, "BalanceChanged.v1", Map.of("n", 2)));
-    });
+    tx.executeWithoutResult(
+        s -> {
+          written.add(outbox.append("test.account", account, "InvoiceIssued.v1", Map.of("n", 1)));
+          written.add(outbox.append("test.account", account, "BalanceChanged.v1", Map.of("n", 2)));
+        });
 
     assertThat(relay(kafka).publishBatch()).isEqualTo(2);
     assertThat(relay(kafka).publishBatch()).isZero();
@@ -82,19 +98,80 @@ class OutboxIntegrationTest {
         assertThat(r.key()).isEqualTo(account);
         received.add(EventJson.read(r.value()));
       }
-      assertThat(received).extracting(EventEnvelope::id).containsExactly(written.get(0).id(), written.get(1).id());
-      assertThat(received).extracting(EventEnvelope::type).containsExactly("InvoiceIssued.v1", "BalanceChanged.v1");
+      assertThat(received)
+          .extracting(EventEnvelope::id)
+          .containsExactly(written.get(0).id(), written.get(1).id());
+      assertThat(received)
+          .extracting(EventEnvelope::type)
+          .containsExactly("InvoiceIssued.v1", "BalanceChanged.v1");
     }
+  }
+
+  @Test
+  void aCommittedEventIsPublishedAtOnceNotAtTheNextPoll() {
+    // a relay that polls once an hour: only the commit's wake-up can publish the event in time
+    OutboxRelay relay =
+        new OutboxRelay(
+            jdbc, new TransactionTemplate(txManager), kafka, clock, 100, 2000, Duration.ofHours(1));
+    Outbox waking = new Outbox(jdbc, clock, relay::wake);
+    relay.start();
+    // its first pass (at start) is over: from here only a wake-up publishes before the hour is up
+    await().atMost(Duration.ofSeconds(10)).until(() -> relay.passes() >= 1);
+    try (Consumer<String, String> consumer = consumer("outbox-wake")) {
+      broker.consumeFromAnEmbeddedTopic(consumer, "test.wake");
+      String account = UUID.randomUUID().toString();
+      EventEnvelope event =
+          new TransactionTemplate(txManager)
+              .execute(s -> waking.append("test.wake", account, "InvoiceIssued.v1", Map.of()));
+      var record = KafkaTestUtils.getSingleRecord(consumer, "test.wake", Duration.ofSeconds(10));
+      assertThat(EventJson.read(record.value()).id()).isEqualTo(event.id());
+    } finally {
+      relay.stop();
+    }
+    assertThat(relay.isRunning()).isFalse();
+    assertThat(unpublished()).isZero();
+  }
+
+  @Test
+  void aTransactionWakesTheRelayOnceAfterItsCommitAndARollbackNever() {
+    var wakes = new java.util.concurrent.atomic.AtomicInteger();
+    Outbox counting = new Outbox(jdbc, clock, wakes::incrementAndGet);
+    var tx = new TransactionTemplate(txManager);
+    tx.executeWithoutResult(
+        s -> {
+          counting.append("test.account", "w", "InvoiceIssued.v1", Map.of("n", 1));
+          counting.append("test.account", "w", "BalanceChanged.v1", Map.of("n", 2));
+          assertThat(wakes).hasValue(0);
+        });
+    assertThat(wakes).hasValue(1);
+    tx.executeWithoutResult(
+        s -> counting.append("test.account", "w", "InvoiceIssued.v1", Map.of("n", 3)));
+    assertThat(wakes).hasValue(2);
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      counting.append("test.account", "w", "InvoiceIssued.v1", Map.of());
+                      throw new IllegalStateException("the change failed");
+                    }))
+        .hasMessage("the change failed");
+    assertThat(wakes).hasValue(2);
+    // the other tests count and read what is pending: these rows were only for counting
+    jdbc.sql("DELETE FROM outbox_event WHERE message_key = 'w'").update();
   }
 
   @Test
   void rolledBackChangeLeavesNoEvent() {
     int before = unpublished();
     var tx = new TransactionTemplate(txManager);
-    assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-      outbox.append("test.account", "a", "InvoiceIssued.v1", Map.of());
-      throw new IllegalStateException("the change failed");
-    })).hasMessage("the change failed");
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      outbox.append("test.account", "a", "InvoiceIssued.v1", Map.of());
+                      throw new IllegalStateException("the change failed");
+                    }))
+        .hasMessage("the change failed");
     assertThat(unpublished()).isEqualTo(before);
   }
 
@@ -111,7 +188,11 @@ class OutboxIntegrationTest {
     relay(kafka).publishBatch();
     var tx = new TransactionTemplate(txManager);
     String account = UUID.randomUUID().toString();
-    EventEnvelope event = tx.execute(s -> outbox.append("test.down", account, "PaymentSucceeded.v1", Map.of("amount", "10.00")));
+    EventEnvelope event =
+        tx.execute(
+            s ->
+                outbox.append(
+                    "test.down", account, "PaymentSucceeded.v1", Map.of("amount", "10.00")));
 
     OutboxRelay downRelay = relay(unreachable.template());
     assertThatThrownBy(downRelay::publishBatch).hasMessageContaining("could not publish event");
@@ -131,10 +212,14 @@ class OutboxIntegrationTest {
   void aRedeliveredEventIsRecognisedAndARolledBackMarkIsForgotten() {
     var tx = new TransactionTemplate(txManager);
     UUID eventId = UUID.randomUUID();
-    assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-      assertThat(processed.firstDelivery("bff", eventId)).isTrue();
-      throw new IllegalStateException("handler failed");
-    })).hasMessage("handler failed");
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      assertThat(processed.firstDelivery("bff", eventId)).isTrue();
+                      throw new IllegalStateException("handler failed");
+                    }))
+        .hasMessage("handler failed");
 
     assertThat(first(tx, "bff", eventId)).isTrue();
     assertThat(first(tx, "bff", eventId)).isFalse();
@@ -148,7 +233,10 @@ class OutboxIntegrationTest {
   private Consumer<String, String> consumer(String group) {
     Map<String, Object> props = KafkaTestUtils.consumerProps(broker, group, false);
     props.put("auto.offset.reset", "earliest");
-    return new DefaultKafkaConsumerFactory<>(props, new org.apache.kafka.common.serialization.StringDeserializer(),
-        new org.apache.kafka.common.serialization.StringDeserializer()).createConsumer();
+    return new DefaultKafkaConsumerFactory<>(
+            props,
+            new org.apache.kafka.common.serialization.StringDeserializer(),
+            new org.apache.kafka.common.serialization.StringDeserializer())
+        .createConsumer();
   }
 }

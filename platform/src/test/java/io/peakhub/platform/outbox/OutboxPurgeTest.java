@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** Old published outbox rows go, in batches; unpublished and recent ones stay. Real PostgreSQL, a fixed clock. */
+/**
+ * Old published outbox rows go, in batches; unpublished and recent ones stay. Real PostgreSQL, a
+ * fixed clock.
+ */
 class OutboxPurgeTest {
 
   static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
@@ -35,7 +38,8 @@ class OutboxPurgeTest {
 
   private UUID row(Instant occurredAt, Instant publishedAt) {
     UUID id = UUID.randomUUID();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO outbox_event (id, topic, message_key, type, payload, occurred_at, published_at)
             VALUES (:id, 'test.account', 'a1', 'InvoiceIssued.v1', '{}', :occurred, :published)""")
         .param("id", id)
@@ -61,10 +65,13 @@ class OutboxPurgeTest {
     for (int i = 0; i < 5; i++) {
       Instant sent = NOW.minus(RETENTION).minus(Duration.ofHours(1 + i));
       old.add(row(sent.minusSeconds(5), sent));
-      kept.add(row(NOW.minus(Duration.ofDays(30)), null));                             // never sent, however old
-      kept.add(row(NOW.minus(RETENTION), NOW.minus(RETENTION).plusSeconds(1)));        // sent just inside the retention
+      kept.add(row(NOW.minus(Duration.ofDays(30)), null)); // never sent, however old
+      kept.add(
+          row(
+              NOW.minus(RETENTION),
+              NOW.minus(RETENTION).plusSeconds(1))); // sent just inside the retention
     }
-    kept.add(row(NOW.minusSeconds(60), NOW.minusSeconds(30)));                         // sent a moment ago
+    kept.add(row(NOW.minusSeconds(60), NOW.minusSeconds(30))); // sent a moment ago
 
     assertThat(purge(2).purge()).isEqualTo(5);
     assertThat(remaining()).containsExactlyElementsOf(kept).doesNotContainAnyElementsOf(old);

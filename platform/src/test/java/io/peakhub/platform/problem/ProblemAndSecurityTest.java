@@ -26,10 +26,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(classes = PlatformTestApplication.class, properties = {
-    "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-    "peakhub.http.max-body-bytes=200"})
+@SpringBootTest(
+    classes = PlatformTestApplication.class,
+    properties = {
+      "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+          + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+      "peakhub.http.max-body-bytes=200"
+    })
 @AutoConfigureMockMvc
 @Import({TestJwts.Decoder.class, ProblemAndSecurityTest.Grants.class})
 class ProblemAndSecurityTest {
@@ -77,8 +80,10 @@ class ProblemAndSecurityTest {
 
   @Test
   void tokenSignedByAnUnknownKeyIsRefused() throws Exception {
-    mvc.perform(get("/accounts/" + ALICES_ACCOUNT)
-            .header("Authorization", "Bearer " + TestJwts.forgedToken(ALICE, "alice", "customer")))
+    mvc.perform(
+            get("/accounts/" + ALICES_ACCOUNT)
+                .header(
+                    "Authorization", "Bearer " + TestJwts.forgedToken(ALICE, "alice", "customer")))
         .andExpect(status().isUnauthorized());
   }
 
@@ -92,57 +97,88 @@ class ProblemAndSecurityTest {
 
   @Test
   void validationErrorNamesTheField() throws Exception {
-    mvc.perform(post("/greetings").header("Authorization", bearer(ALICE, "alice"))
-            .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\"}"))
+    mvc.perform(
+            post("/greetings")
+                .header("Authorization", bearer(ALICE, "alice"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("name"));
   }
 
   @Test
   void unknownFieldIsRefused() throws Exception {
-    mvc.perform(post("/greetings").header("Authorization", bearer(ALICE, "alice"))
-            .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\",\"isAdmin\":true}"))
+    mvc.perform(
+            post("/greetings")
+                .header("Authorization", bearer(ALICE, "alice"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"x\",\"isAdmin\":true}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/unreadable-body"))
         .andExpect(jsonPath("$.detail").value(Matchers.containsString("isAdmin")));
   }
 
-  /** Each malformed body names the field and what it expects; the parser's Java vocabulary never shows. */
+  /**
+   * Each malformed body names the field and what it expects; the parser's Java vocabulary never
+   * shows.
+   */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-      "{\"amount\":\"abc\"}                              | amount                | amount: expected a number.",
-      "{\"amount\":true}                                 | amount                | amount: expected a number.",
-      "{\"amount\":1,\"paymentMethodId\":\"nope\"}        | paymentMethodId       | paymentMethodId: expected a UUID.",
-      "{\"amount\":1,\"method\":\"cash\"}                 | method                | method: expected one of card, bank_account.",
-      "{\"amount\":1,\"invoiceIds\":[\"x\"]}              | invoiceIds[0]         | invoiceIds[0]: expected a UUID.",
-      "{\"amount\":1,\"invoiceIds\":\"x\"}                | invoiceIds            | invoiceIds: expected a list.",
-      "{\"amount\":1,\"billTo\":{\"country\":[]}}         | billTo.country        | billTo.country: expected a string.",
-      "{\"amount\":1,\"billTo\":{\"zip\":\"1\"}}          | billTo.zip            | unknown field 'billTo.zip'.",
-      "{\"amount\":1,\"foo\":1}                          | foo                   | unknown field 'foo'.",
-      "{\"amount\":1,\"installments\":99999999999}       | installments          | installments: expected a whole number in range.",
-      "{\"amount\":1,\"installments\":\"two\"}            | installments          | installments: expected a whole number.",
-      "{\"amount\":1,\"at\":\"yesterday\"}                | at                    | at: expected a date and time such as 2026-01-31T09:30:00Z.",
-      "[1,2]                                           |                       | body: expected an object.",
-      "{\"amount\":                                     |                       | body is not valid JSON (line 1, column 11).",
-      "{amount:1}                                      |                       | body is not valid JSON (line 1, column 2).",
-      "~~                                              |                       | body is missing: this endpoint expects a JSON object."})
-  void malformedBodyNamesTheFieldAndWhatItExpectsWithoutJavaTypes(String json, String field, String detail)
-      throws Exception {
-    var result = mvc.perform(post("/payments").header("Authorization", bearer(ALICE, "alice"))
-            .contentType(MediaType.APPLICATION_JSON).content(json))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/unreadable-body"))
-        .andExpect(jsonPath("$.detail").value(detail));
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      value = {
+        "{\"amount\":\"abc\"}                              | amount                | amount: expected a number.",
+        "{\"amount\":true}                                 | amount                | amount: expected a number.",
+        "{\"amount\":1,\"paymentMethodId\":\"nope\"}        | paymentMethodId       | paymentMethodId: expected a UUID.",
+        "{\"amount\":1,\"method\":\"cash\"}                 | method                | method: expected one of card, bank_account.",
+        "{\"amount\":1,\"invoiceIds\":[\"x\"]}              | invoiceIds[0]         | invoiceIds[0]: expected a UUID.",
+        "{\"amount\":1,\"invoiceIds\":\"x\"}                | invoiceIds            | invoiceIds: expected a list.",
+        "{\"amount\":1,\"billTo\":{\"country\":[]}}         | billTo.country        | billTo.country: expected a string.",
+        "{\"amount\":1,\"billTo\":{\"zip\":\"1\"}}          | billTo.zip            | unknown field 'billTo.zip'.",
+        "{\"amount\":1,\"foo\":1}                          | foo                   | unknown field 'foo'.",
+        "{\"amount\":1,\"installments\":99999999999}       | installments          | installments: expected a whole number in range.",
+        "{\"amount\":1,\"installments\":\"two\"}            | installments          | installments: expected a whole number.",
+        "{\"amount\":1,\"at\":\"yesterday\"}                | at                    | at: expected a date and time such as 2026-01-31T09:30:00Z.",
+        "[1,2]                                           |                       | body: expected an object.",
+        "{\"amount\":                                     |                       | body is not valid JSON (line 1, column 11).",
+        "{amount:1}                                      |                       | body is not valid JSON (line 1, column 2).",
+        "~~                                              |                       | body is missing: this endpoint expects a JSON object."
+      })
+  void malformedBodyNamesTheFieldAndWhatItExpectsWithoutJavaTypes(
+      String json, String field, String detail) throws Exception {
+    var result =
+        mvc.perform(
+                post("/payments")
+                    .header("Authorization", bearer(ALICE, "alice"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(json))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/unreadable-body"))
+            .andExpect(jsonPath("$.detail").value(detail));
     if (field == null) {
       result.andExpect(jsonPath("$.field").doesNotExist());
     } else {
-      result.andExpect(jsonPath("$.field").value(field))
+      result
+          .andExpect(jsonPath("$.field").value(field))
           .andExpect(jsonPath("$.errors[0].field").value(field));
     }
     String body = result.andReturn().getResponse().getContentAsString();
-    for (String internal : List.of("java.", "jackson", "io.peakhub", "Cannot deserialize", "`", "BigDecimal", "Integer",
-        "Instant", "String", "Payment", "Address", "PlatformTestApplication", "$")) {
+    for (String internal :
+        List.of(
+            "java.",
+            "jackson",
+            "io.peakhub",
+            "Cannot deserialize",
+            "`",
+            "BigDecimal",
+            "Integer",
+            "Instant",
+            "String",
+            "Payment",
+            "Address",
+            "PlatformTestApplication",
+            "$")) {
       assertThat(body).as("problem body %s mentions %s", body, internal).doesNotContain(internal);
     }
   }
@@ -156,8 +192,11 @@ class ProblemAndSecurityTest {
 
   @Test
   void oversizeBodyIs413() throws Exception {
-    mvc.perform(post("/greetings").header("Authorization", bearer(ALICE, "alice"))
-            .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + "x".repeat(500) + "\"}"))
+    mvc.perform(
+            post("/greetings")
+                .header("Authorization", bearer(ALICE, "alice"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"" + "x".repeat(500) + "\"}"))
         .andExpect(status().isContentTooLarge())
         .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/payload-too-large"));
   }
@@ -174,7 +213,8 @@ class ProblemAndSecurityTest {
     mvc.perform(get("/boom").header("Authorization", bearer(ALICE, "alice")))
         .andExpect(status().isInternalServerError())
         .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/internal-error"))
-        .andExpect(content().string(Matchers.not(Matchers.containsString("secret internal detail"))))
+        .andExpect(
+            content().string(Matchers.not(Matchers.containsString("secret internal detail"))))
         .andExpect(content().string(Matchers.not(Matchers.containsString("at io.peakhub"))));
   }
 

@@ -22,8 +22,13 @@ class WhileImpersonatingTest {
   }
 
   private static void signedInAs(Map<String, Object> claims) {
-    Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("c-1").claim("preferred_username", "alice")
-        .claim("realm_access", Map.of("roles", List.of("customer"))).issuedAt(Instant.now());
+    Jwt.Builder jwt =
+        Jwt.withTokenValue("t")
+            .header("alg", "RS256")
+            .subject("c-1")
+            .claim("preferred_username", "alice")
+            .claim("realm_access", Map.of("roles", List.of("customer")))
+            .issuedAt(Instant.now());
     claims.forEach(jwt::claim);
     SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt.build()));
   }
@@ -32,22 +37,29 @@ class WhileImpersonatingTest {
   void anAdminLoggedInAsACustomerIsRefusedWithNotWhileImpersonating() {
     signedInAs(Map.of("impersonator", Map.of("id", "ad-1", "username", "ada")));
     assertThatThrownBy(() -> WhileImpersonating.refuse("change the billing e-mail"))
-        .isInstanceOfSatisfying(ProblemException.class, p -> {
-          org.assertj.core.api.Assertions.assertThat(p.status()).isEqualTo(HttpStatus.FORBIDDEN);
-          org.assertj.core.api.Assertions.assertThat(p.slug()).isEqualTo("not-while-impersonating");
-          org.assertj.core.api.Assertions.assertThat(p.properties()).containsEntry("action", "change the billing e-mail");
-        });
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            p -> {
+              org.assertj.core.api.Assertions.assertThat(p.status())
+                  .isEqualTo(HttpStatus.FORBIDDEN);
+              org.assertj.core.api.Assertions.assertThat(p.slug())
+                  .isEqualTo("not-while-impersonating");
+              org.assertj.core.api.Assertions.assertThat(p.properties())
+                  .containsEntry("action", "change the billing e-mail");
+            });
   }
 
   @Test
   void theCustomerThemselvesMayGoAhead() {
     signedInAs(Map.of());
-    assertThatCode(() -> WhileImpersonating.refuse("change the billing e-mail")).doesNotThrowAnyException();
+    assertThatCode(() -> WhileImpersonating.refuse("change the billing e-mail"))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void anImpersonatorClaimWithoutAnIdDoesNotCount() {
     signedInAs(Map.of("impersonator", Map.of("username", "ada")));
-    assertThatCode(() -> WhileImpersonating.refuse("add a payment method")).doesNotThrowAnyException();
+    assertThatCode(() -> WhileImpersonating.refuse("add a payment method"))
+        .doesNotThrowAnyException();
   }
 }

@@ -24,13 +24,25 @@ public class PlatformTestApplication {
 
   public record Greeting(@NotBlank @Size(max = 20) String name) {}
 
-  public enum Method { card, bank_account }
+  public enum Method {
+    card,
+    bank_account
+  }
 
   public record Address(@NotBlank String country) {}
 
-  /** A body with the kinds of fields real requests have: money, ids, an enum, a list, a nested object, a time. */
-  public record Payment(@NotNull BigDecimal amount, UUID paymentMethodId, Method method, List<UUID> invoiceIds,
-      @Valid Address billTo, Integer installments, Instant at) {}
+  /**
+   * A body with the kinds of fields real requests have: money, ids, an enum, a list, a nested
+   * object, a time.
+   */
+  public record Payment(
+      @NotNull BigDecimal amount,
+      UUID paymentMethodId,
+      Method method,
+      List<UUID> invoiceIds,
+      @Valid Address billTo,
+      Integer installments,
+      Instant at) {}
 
   @RestController
   static class SampleController {

@@ -4,7 +4,10 @@ import io.peakhub.platform.access.AccountAccess;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Makes a service take its access decisions from {@link #GRANTS}, which each test fills for its own users. */
+/**
+ * Makes a service take its access decisions from {@link #GRANTS}, which each test fills for its own
+ * users.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestAccess {
 

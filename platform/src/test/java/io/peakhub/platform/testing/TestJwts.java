@@ -26,7 +26,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Signs Keycloak-shaped access tokens with a key of the test JVM, for services' integration tests
- * (the end-to-end tests use the real Keycloak). Import {@link Decoder} to make a service accept them.
+ * (the end-to-end tests use the real Keycloak). Import {@link Decoder} to make a service accept
+ * them.
  */
 public final class TestJwts {
 
@@ -39,15 +40,17 @@ public final class TestJwts {
     return token(userId, username, Map.of(), roles);
   }
 
-  public static String token(String userId, String username, Map<String, Object> extraClaims, String... roles) {
-    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-        .issuer(ISSUER)
-        .subject(userId)
-        .jwtID(UUID.randomUUID().toString())
-        .issueTime(new Date())
-        .expirationTime(Date.from(Instant.now().plusSeconds(300)))
-        .claim("preferred_username", username)
-        .claim("realm_access", Map.of("roles", List.of(roles)));
+  public static String token(
+      String userId, String username, Map<String, Object> extraClaims, String... roles) {
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .subject(userId)
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(new Date())
+            .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+            .claim("preferred_username", username)
+            .claim("realm_access", Map.of("roles", List.of(roles)));
     extraClaims.forEach(claims::claim);
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
@@ -62,9 +65,14 @@ public final class TestJwts {
   public static String forgedToken(String userId, String username, String... roles) {
     KeyPair other = keyPair();
     try {
-      JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(userId)
-          .expirationTime(Date.from(Instant.now().plusSeconds(300)))
-          .claim("preferred_username", username).claim("realm_access", Map.of("roles", List.of(roles))).build();
+      JWTClaimsSet claims =
+          new JWTClaimsSet.Builder()
+              .issuer(ISSUER)
+              .subject(userId)
+              .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+              .claim("preferred_username", username)
+              .claim("realm_access", Map.of("roles", List.of(roles)))
+              .build();
       SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
       jwt.sign(new RSASSASigner(other.getPrivate()));
       return jwt.serialize();
@@ -74,8 +82,11 @@ public final class TestJwts {
   }
 
   public static JwtDecoder decoder() {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new JwtIssuerValidator(ISSUER)));
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            new JwtTimestampValidator(), new JwtIssuerValidator(ISSUER)));
     return decoder;
   }
 

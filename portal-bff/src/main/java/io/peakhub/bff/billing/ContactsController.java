@@ -20,18 +20,24 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Edits the account's bill-to and sold-to contacts (edit in My Account). Changing the billing e-mail
- * may answer 403 {@code recent-login-required}: the web app then sends the browser to
- * {@code /login/reauthenticate?return=...} and repeats the change.
+ * Edits the account's bill-to and sold-to contacts (edit in My Account). Changing the billing
+ * e-mail may answer 403 {@code recent-login-required}: the web app then sends the browser to {@code
+ * /login/reauthenticate?return=...} and repeats the change.
  */
 @RestController
 class ContactsController {
 
   /** The same rules as billing's, so bad input stops at the edge with the field named. */
-  record ContactRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email,
-      @Size(max = 40) @Pattern(regexp = "[+0-9 ()./-]*") String phone, @NotBlank @Size(max = 200) String line1,
-      @Size(max = 200) String line2, @NotBlank @Size(max = 100) String city, @Size(max = 20) String postalCode,
-      @Size(max = 100) String region, @NotBlank @Pattern(regexp = "[A-Z]{2}") String country) {
+  record ContactRequest(
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Email @Size(max = 254) String email,
+      @Size(max = 40) @Pattern(regexp = "[+0-9 ()./-]*") String phone,
+      @NotBlank @Size(max = 200) String line1,
+      @Size(max = 200) String line2,
+      @NotBlank @Size(max = 100) String city,
+      @Size(max = 20) String postalCode,
+      @Size(max = 100) String region,
+      @NotBlank @Pattern(regexp = "[A-Z]{2}") String country) {
 
     Contact toBilling() {
       return new Contact(name, email, phone, line1, line2, city, postalCode, region, country);

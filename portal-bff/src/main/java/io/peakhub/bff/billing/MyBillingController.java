@@ -36,9 +36,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * My Account's billing screens: invoice history, one invoice and its PDF, payments and one payment's
- * receipt, saved payment methods. Reads need view in My Account or Pay Invoice (as in billing);
- * changing payment methods needs edit in My Account.
+ * My Account's billing screens: invoice history, one invoice and its PDF, payments and one
+ * payment's receipt, saved payment methods. Reads need view in My Account or Pay Invoice (as in
+ * billing); changing payment methods needs edit in My Account.
  */
 @RestController
 class MyBillingController {
@@ -56,11 +56,15 @@ class MyBillingController {
   }
 
   @GetMapping("/api/accounts/{accountId}/invoices")
-  InvoicePage invoices(@PathVariable UUID accountId,
-      @RequestParam(required = false) @Pattern(regexp = "all|open|paid|partially_paid|overdue|void") String status,
+  InvoicePage invoices(
+      @PathVariable UUID accountId,
+      @RequestParam(required = false) @Pattern(regexp = "all|open|paid|partially_paid|overdue|void")
+          String status,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) @Pattern(regexp = "(invoiceDate|dueDate|amount|number)(,(asc|desc))?") String sort,
+      @RequestParam(required = false)
+          @Pattern(regexp = "(invoiceDate|dueDate|amount|number)(,(asc|desc))?")
+          String sort,
       @RequestParam(required = false) @Pattern(regexp = CURSOR) String after,
       @RequestParam(required = false) @Min(1) @Max(100) Integer limit) {
     readable(accountId);
@@ -82,7 +86,9 @@ class MyBillingController {
 
   /** Inline by default (shown in the page); {@code ?download=true} makes the browser save it. */
   @GetMapping("/api/accounts/{accountId}/invoices/{invoiceId}/pdf")
-  ResponseEntity<byte[]> invoicePdf(@PathVariable UUID accountId, @PathVariable UUID invoiceId,
+  ResponseEntity<byte[]> invoicePdf(
+      @PathVariable UUID accountId,
+      @PathVariable UUID invoiceId,
       @RequestParam(defaultValue = "false") boolean download) {
     readable(accountId);
     ResponseEntity<byte[]> pdf = billing.invoicePdf(accountId, invoiceId);
@@ -91,16 +97,21 @@ class MyBillingController {
     if (filename == null) {
       filename = "invoice-" + invoiceId + ".pdf";
     }
-    ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
-        .filename(filename).build();
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+    ContentDisposition disposition =
+        (download ? ContentDisposition.attachment() : ContentDisposition.inline())
+            .filename(filename)
+            .build();
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
         .header("Content-Disposition", disposition.toString())
         .header("Cache-Control", "private, no-store")
         .body(pdf.getBody());
   }
 
   @GetMapping("/api/accounts/{accountId}/payments")
-  PaymentPage payments(@PathVariable UUID accountId, @RequestParam(required = false) @Pattern(regexp = CURSOR) String after,
+  PaymentPage payments(
+      @PathVariable UUID accountId,
+      @RequestParam(required = false) @Pattern(regexp = CURSOR) String after,
       @RequestParam(required = false) @Min(1) @Max(100) Integer limit) {
     readable(accountId);
     Map<String, String> query = new LinkedHashMap<>();
@@ -125,9 +136,11 @@ class MyBillingController {
   /** Saves a card the browser tokenized at the processor; the card number never comes here. */
   @PostMapping("/api/accounts/{accountId}/payment-methods")
   @ResponseStatus(HttpStatus.CREATED)
-  PaymentMethod addPaymentMethod(@PathVariable UUID accountId, @Valid @RequestBody AddPaymentMethod request) {
+  PaymentMethod addPaymentMethod(
+      @PathVariable UUID accountId, @Valid @RequestBody AddPaymentMethod request) {
     access.require(accountId.toString(), Area.my_account, Level.edit);
-    PaymentMethod added = billing.addPaymentMethod(accountId, new AddCard("card", request.cardToken(), null));
+    PaymentMethod added =
+        billing.addPaymentMethod(accountId, new AddCard("card", request.cardToken(), null));
     if (Boolean.TRUE.equals(request.makeDefault()) && !added.isDefault()) {
       return billing.makeDefault(accountId, added.id());
     }

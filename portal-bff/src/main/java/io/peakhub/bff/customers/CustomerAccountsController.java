@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Customer Accounts (issue 9.5): account executives see the accounts they manage, success agents and
- * admins every account (the profile's customer_accounts area); customers are refused (403).
+ * Customer Accounts (issue 9.5): account executives see the accounts they manage, success agents
+ * and admins every account (the profile's customer_accounts area); customers are refused (403).
  */
 @RestController
 class CustomerAccountsController {
@@ -37,28 +37,43 @@ class CustomerAccountsController {
   }
 
   @GetMapping("/api/customer-accounts")
-  Page list(@RequestParam(required = false) @Size(max = 100) String q,
+  Page list(
+      @RequestParam(required = false) @Size(max = 100) String q,
       @RequestParam(defaultValue = "name") String sort,
       @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction,
       @RequestParam(required = false) @Size(max = 1000) String after,
       @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit) {
     AccountScope scope = access.currentUserScope();
     if (!scope.grant(Area.customer_accounts).allows(Level.view)) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Your profile does not include Customer Accounts.");
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN, "forbidden", "Your profile does not include Customer Accounts.");
     }
-    Sort by = Arrays.stream(Sort.values()).filter(s -> s.name().equals(sort)).findFirst()
-        .orElseThrow(() -> new InvalidInputException("sort",
-            "'sort' must be one of name, number, balance, credit, overdue, lastPaymentAt, status, manager, "
-                + "activeSubscriptions, mrr."));
+    Sort by =
+        Arrays.stream(Sort.values())
+            .filter(s -> s.name().equals(sort))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "sort",
+                        "'sort' must be one of name, number, balance, credit, overdue, lastPaymentAt, status, manager, "
+                            + "activeSubscriptions, mrr."));
     Cursor cursor = null;
     if (after != null) {
       cursor = Cursor.decode(after);
       if (cursor == null || !by.accepts(cursor.value())) {
-        throw new InvalidInputException("after", "'after' is not a cursor of this list and sort; start again without it.");
+        throw new InvalidInputException(
+            "after", "'after' is not a cursor of this list and sort; start again without it.");
       }
     }
     String search = q == null || q.isBlank() ? null : q.trim();
-    return directory.list(new Query(search, by, direction.equals("desc"), cursor, limit,
-        scope.allAccounts() ? null : scope.accountIds()));
+    return directory.list(
+        new Query(
+            search,
+            by,
+            direction.equals("desc"),
+            cursor,
+            limit,
+            scope.allAccounts() ? null : scope.accountIds()));
   }
 }

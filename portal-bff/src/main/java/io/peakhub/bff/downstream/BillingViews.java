@@ -2,7 +2,6 @@ package io.peakhub.bff.downstream;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.peakhub.bff.summary.AccountSummary;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,12 +18,26 @@ public final class BillingViews {
   private BillingViews() {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Invoice(UUID id, UUID accountId, String number, LocalDate invoiceDate, LocalDate dueDate,
-      BigDecimal amount, BigDecimal balance, String status, String currency) {}
+  public record Invoice(
+      UUID id,
+      UUID accountId,
+      String number,
+      LocalDate invoiceDate,
+      LocalDate dueDate,
+      BigDecimal amount,
+      BigDecimal balance,
+      String status,
+      String currency) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record InvoiceLine(int lineNo, String description, BigDecimal quantity, BigDecimal unitPrice,
-      BigDecimal taxRate, BigDecimal tax, BigDecimal amount) {}
+  public record InvoiceLine(
+      int lineNo,
+      String description,
+      BigDecimal quantity,
+      BigDecimal unitPrice,
+      BigDecimal taxRate,
+      BigDecimal tax,
+      BigDecimal amount) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record InvoicePage(List<Invoice> items, String next) {}
@@ -34,7 +47,13 @@ public final class BillingViews {
 
   /** A payment as the payment history lists it. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Payment(UUID id, BigDecimal amount, String currency, String status, Instant createdAt, String method,
+  public record Payment(
+      UUID id,
+      BigDecimal amount,
+      String currency,
+      String status,
+      Instant createdAt,
+      String method,
       String gatewayReference) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -50,32 +69,69 @@ public final class BillingViews {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Allocation(UUID invoiceId, BigDecimal amount) {}
 
-  /** The answer to a payment request (201, 200 on a replay, 202 while the processor has not answered). */
+  /**
+   * The answer to a payment request (201, 200 on a replay, 202 while the processor has not
+   * answered).
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record PaymentResult(UUID id, UUID accountId, BigDecimal amount, String currency, String status,
-      Instant createdAt, List<Allocation> allocations, BigDecimal toCredit) {}
+  public record PaymentResult(
+      UUID id,
+      UUID accountId,
+      BigDecimal amount,
+      String currency,
+      String status,
+      Instant createdAt,
+      List<Allocation> allocations,
+      BigDecimal toCredit) {}
 
   /** Credit balance applied to invoices; {@code account} is the account's numbers after it. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record CreditApplication(UUID id, BigDecimal amount, String currency, Instant appliedAt,
-      List<CreditedInvoice> invoices, AccountSummary account) {}
+  public record CreditApplication(
+      UUID id,
+      BigDecimal amount,
+      String currency,
+      Instant appliedAt,
+      List<CreditedInvoice> invoices,
+      AccountSummary account) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record CreditedInvoice(UUID invoiceId, String number, BigDecimal amount) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record PaymentMethod(UUID id, String type, String brand, String last4, Integer expMonth, Integer expYear,
-      String holder, boolean isDefault, boolean expired) {}
+  public record PaymentMethod(
+      UUID id,
+      String type,
+      String brand,
+      String last4,
+      Integer expMonth,
+      Integer expYear,
+      String holder,
+      boolean isDefault,
+      boolean expired) {}
 
-  /** What billing's POST /payment-methods takes for a card: the processor's token, never card data. */
+  /**
+   * What billing's POST /payment-methods takes for a card: the processor's token, never card data.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record AddCard(String type, String token, String holder) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record Contact(String name, String email, String phone, String line1, String line2, String city,
-      String postalCode, String region, String country) {}
+  public record Contact(
+      String name,
+      String email,
+      String phone,
+      String line1,
+      String line2,
+      String city,
+      String postalCode,
+      String region,
+      String country) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Contacts(Contact billTo, Contact soldTo) {}
+
+  /** One admin-defined account field with this account's value (null: none). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record AccountFieldValue(String name, String label, String type, String value) {}
 }

@@ -44,49 +44,71 @@ class DownstreamConfiguration {
     return template -> template.header("Authorization", "Bearer " + CurrentUser.get().token());
   }
 
-  /** One breaker per service (a down service fails all its calls alike); payments apart, with a longer limit. */
+  /**
+   * One breaker per service (a down service fails all its calls alike); payments apart, with a
+   * longer limit.
+   */
   @Bean
   CircuitBreakerNameResolver circuitBreakerNames() {
-    return (clientName, target, method) -> method.getName().equals("pay") ? clientName + "-pay" : clientName;
+    return (clientName, target, method) ->
+        method.getName().equals("pay") ? clientName + "-pay" : clientName;
   }
 
-  /** The time limiter runs calls on other threads: they carry the caller's security context (its token). */
+  /**
+   * The time limiter runs calls on other threads: they carry the caller's security context (its
+   * token).
+   */
   @Bean(destroyMethod = "shutdown")
   ExecutorService downstreamExecutor() {
-    return new DelegatingSecurityContextExecutorService(Executors.newVirtualThreadPerTaskExecutor());
+    return new DelegatingSecurityContextExecutorService(
+        Executors.newVirtualThreadPerTaskExecutor());
   }
 
   @Bean
-  Customizer<Resilience4JCircuitBreakerFactory> downstreamLimits(DownstreamSettings settings,
-      ExecutorService downstreamExecutor) {
+  Customizer<Resilience4JCircuitBreakerFactory> downstreamLimits(
+      DownstreamSettings settings, ExecutorService downstreamExecutor) {
     return factory -> {
       factory.configureExecutorService(downstreamExecutor);
-      factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-          .timeLimiterConfig(TimeLimiterConfig.custom()
-              .timeoutDuration(id.endsWith("-pay") ? settings.paymentTimeout() : settings.timeout())
-              .cancelRunningFuture(true).build())
-          .circuitBreakerConfig(CircuitBreakerConfig.custom()
-              .slidingWindowSize(Math.max(20, settings.minimumCalls()))
-              .minimumNumberOfCalls(settings.minimumCalls())
-              .failureRateThreshold(settings.failureRatePercent())
-              .waitDurationInOpenState(settings.openFor())
-              .permittedNumberOfCallsInHalfOpenState(2)
-              // a 4xx answer is the service working: only outages, time-outs and 5xx count as failures
-              .recordException(e -> !(e instanceof ProblemException) || e instanceof ServiceUnavailableException)
-              .build())
-          .build());
+      factory.configureDefault(
+          id ->
+              new Resilience4JConfigBuilder(id)
+                  .timeLimiterConfig(
+                      TimeLimiterConfig.custom()
+                          .timeoutDuration(
+                              id.endsWith("-pay") ? settings.paymentTimeout() : settings.timeout())
+                          .cancelRunningFuture(true)
+                          .build())
+                  .circuitBreakerConfig(
+                      CircuitBreakerConfig.custom()
+                          .slidingWindowSize(Math.max(20, settings.minimumCalls()))
+                          .minimumNumberOfCalls(settings.minimumCalls())
+                          .failureRateThreshold(settings.failureRatePercent())
+                          .waitDurationInOpenState(settings.openFor())
+                          .permittedNumberOfCallsInHalfOpenState(2)
+                          // a 4xx answer is the service working: only outages, time-outs and 5xx
+                          // count as failures
+                          .recordException(
+                              e ->
+                                  !(e instanceof ProblemException)
+                                      || e instanceof ServiceUnavailableException)
+                          .build())
+                  .build());
     };
   }
 
   /**
-   * Feign fills its message converters lazily and not thread-safely: the first calls of a screen, made
-   * side by side, saw an empty list ("'messageConverters' must not be empty"). Fill them once at start.
+   * Feign fills its message converters lazily and not thread-safely: the first calls of a screen,
+   * made side by side, saw an empty list ("'messageConverters' must not be empty"). Fill them once
+   * at start.
    */
   @Bean
   ApplicationRunner fillFeignConverters(FeignClientFactory feign) {
-    return args -> java.util.stream.Stream.of("billing", "subscription", "cases")
-        .flatMap(client -> feign.getInstances(client, FeignHttpMessageConverters.class).values().stream())
-        .forEach(FeignHttpMessageConverters::getConverters);
+    return args ->
+        java.util.stream.Stream.of("billing", "subscription", "cases", "successClient")
+            .flatMap(
+                client ->
+                    feign.getInstances(client, FeignHttpMessageConverters.class).values().stream())
+            .forEach(FeignHttpMessageConverters::getConverters);
   }
 
   @Bean
@@ -94,7 +116,8 @@ class DownstreamConfiguration {
     return (methodKey, response) -> {
       HttpStatus status = HttpStatus.resolve(response.status());
       if (status == null || status.is5xxServerError()) {
-        return DownstreamFallback.unavailable(serviceOf(methodKey), "answered " + response.status(), settings.retryAfter());
+        return DownstreamFallback.unavailable(
+            serviceOf(methodKey), "answered " + response.status(), settings.retryAfter());
       }
       String slug = status == HttpStatus.NOT_FOUND ? "not-found" : "invalid-input";
       String detail = status.getReasonPhrase();
@@ -116,9 +139,15 @@ class DownstreamConfiguration {
     };
   }
 
-  /** "BillingClient#summary(UUID)" is billing-service, "CaseClient#get(UUID,String)" case-service. */
+  /**
+   * "BillingClient#summary(UUID)" is billing-service, "CaseClient#get(UUID,String)" case-service.
+   */
   static String serviceOf(String methodKey) {
-    String client = methodKey.contains("#") ? methodKey.substring(0, methodKey.indexOf('#')) : methodKey;
+    String client =
+        methodKey.contains("#") ? methodKey.substring(0, methodKey.indexOf('#')) : methodKey;
+    if (client.equals("SuccessClient")) {
+      return SuccessClient.SERVICE; // customer success is case-service's API too
+    }
     return client.replace("Client", "").toLowerCase(Locale.ROOT) + "-service";
   }
 }

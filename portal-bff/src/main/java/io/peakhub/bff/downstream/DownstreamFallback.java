@@ -33,13 +33,16 @@ abstract class DownstreamFallback<T> implements FallbackFactory<T> {
   @Override
   public T create(Throwable cause) {
     RuntimeException outcome = translate(cause);
-    return client.cast(Proxy.newProxyInstance(client.getClassLoader(), new Class<?>[] {client},
-        (proxy, method, args) -> {
-          if (method.getDeclaringClass() == Object.class) {
-            return method.getName().equals("toString") ? service + " fallback" : null;
-          }
-          throw outcome;
-        }));
+    return client.cast(
+        Proxy.newProxyInstance(
+            client.getClassLoader(),
+            new Class<?>[] {client},
+            (proxy, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return method.getName().equals("toString") ? service + " fallback" : null;
+              }
+              throw outcome;
+            }));
   }
 
   RuntimeException translate(Throwable cause) {
@@ -58,13 +61,16 @@ abstract class DownstreamFallback<T> implements FallbackFactory<T> {
       why = "cannot be reached";
     }
     log.warn("{} unavailable: {}", service, cause.toString());
-    Duration retryAfter = cause instanceof CallNotPermittedException ? settings.openFor() : settings.retryAfter();
+    Duration retryAfter =
+        cause instanceof CallNotPermittedException ? settings.openFor() : settings.retryAfter();
     return unavailable(service, why, retryAfter);
   }
 
   /** A 503 naming the service, e.g. "billing-service cannot be reached. Try again in 5 seconds." */
   static ServiceUnavailableException unavailable(String service, String why, Duration retryAfter) {
-    return new ServiceUnavailableException(service,
-        service + " " + why + ". Try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds.", retryAfter);
+    return new ServiceUnavailableException(
+        service,
+        service + " " + why + ". Try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds.",
+        retryAfter);
   }
 }

@@ -19,11 +19,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The calls portal-bff makes to subscription-service's public API, behind the "subscription" circuit
- * breaker and time limit; when the service is down, slow or failing a call ends in a 503 naming it.
- * Every change carries the browser's Idempotency-Key, so a retry never changes twice.
+ * The calls portal-bff makes to subscription-service's public API, behind the "subscription"
+ * circuit breaker and time limit; when the service is down, slow or failing a call ends in a 503
+ * naming it. Every change carries the browser's Idempotency-Key, so a retry never changes twice.
  */
-@FeignClient(name = "subscription", url = "${peakhub.subscription.url}", fallbackFactory = SubscriptionFallback.class)
+@FeignClient(
+    name = "subscription",
+    url = "${peakhub.subscription.url}",
+    fallbackFactory = SubscriptionFallback.class)
 public interface SubscriptionClient {
 
   String SERVICE = "subscription-service";
@@ -38,26 +41,41 @@ public interface SubscriptionClient {
   List<Plan> plans(@RequestParam("currency") String currency);
 
   @PostMapping("/accounts/{accountId}/subscriptions/{id}/changes/preview")
-  ResponseEntity<Quote> preview(@PathVariable("accountId") UUID accountId, @PathVariable("id") UUID id,
-      @RequestHeader("Idempotency-Key") String key, @RequestBody ChangeRequest change);
+  ResponseEntity<Quote> preview(
+      @PathVariable("accountId") UUID accountId,
+      @PathVariable("id") UUID id,
+      @RequestHeader("Idempotency-Key") String key,
+      @RequestBody ChangeRequest change);
 
   @PostMapping("/accounts/{accountId}/subscriptions/{id}/changes")
-  ResponseEntity<Changed> change(@PathVariable("accountId") UUID accountId, @PathVariable("id") UUID id,
-      @RequestHeader("Idempotency-Key") String key, @RequestBody ChangeRequest change);
+  ResponseEntity<Changed> change(
+      @PathVariable("accountId") UUID accountId,
+      @PathVariable("id") UUID id,
+      @RequestHeader("Idempotency-Key") String key,
+      @RequestBody ChangeRequest change);
 
   @PostMapping("/accounts/{accountId}/subscriptions/{id}/cancel")
-  ResponseEntity<Settled> cancel(@PathVariable("accountId") UUID accountId, @PathVariable("id") UUID id,
-      @RequestHeader("Idempotency-Key") String key, @RequestBody CancelRequest cancel);
+  ResponseEntity<Settled> cancel(
+      @PathVariable("accountId") UUID accountId,
+      @PathVariable("id") UUID id,
+      @RequestHeader("Idempotency-Key") String key,
+      @RequestBody CancelRequest cancel);
 
   @PostMapping("/accounts/{accountId}/subscriptions/{id}/cancel/undo")
-  ResponseEntity<Subscription> undoCancel(@PathVariable("accountId") UUID accountId, @PathVariable("id") UUID id,
+  ResponseEntity<Subscription> undoCancel(
+      @PathVariable("accountId") UUID accountId,
+      @PathVariable("id") UUID id,
       @RequestHeader("Idempotency-Key") String key);
 
   @PostMapping("/accounts/{accountId}/subscriptions/{id}/pause")
-  ResponseEntity<Subscription> pause(@PathVariable("accountId") UUID accountId, @PathVariable("id") UUID id,
+  ResponseEntity<Subscription> pause(
+      @PathVariable("accountId") UUID accountId,
+      @PathVariable("id") UUID id,
       @RequestHeader("Idempotency-Key") String key);
 
   @PostMapping("/accounts/{accountId}/subscriptions/{id}/resume")
-  ResponseEntity<Settled> resume(@PathVariable("accountId") UUID accountId, @PathVariable("id") UUID id,
+  ResponseEntity<Settled> resume(
+      @PathVariable("accountId") UUID accountId,
+      @PathVariable("id") UUID id,
       @RequestHeader("Idempotency-Key") String key);
 }

@@ -35,7 +35,9 @@ class HeaderController {
     return HeaderView.of(summaries.get(accountId), grant.allows(Level.create));
   }
 
-  @GetMapping(path = "/api/accounts/{accountId}/header/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @GetMapping(
+      path = "/api/accounts/{accountId}/header/events",
+      produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter headerEvents(@PathVariable UUID accountId) {
     Grant grant = access.require(accountId.toString(), Area.pay_invoices, Level.view);
     HeaderView first = HeaderView.of(summaries.get(accountId), grant.allows(Level.create));

@@ -1,7 +1,7 @@
 package io.peakhub.bff.header;
 
+import io.peakhub.bff.summary.AccountSummaries;
 import io.peakhub.bff.summary.SummaryChanged;
-import io.peakhub.bff.summary.SummaryRepository;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -32,10 +32,12 @@ class HeaderStream {
   private record Subscriber(SseEmitter emitter, boolean mayPay) {}
 
   private final Map<UUID, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
-  private final SummaryRepository summaries;
+  private final AccountSummaries summaries;
   private final Duration maxAge;
 
-  HeaderStream(SummaryRepository summaries, @Value("${peakhub.header-events.max-age:PT15M}") Duration maxAge) {
+  HeaderStream(
+      AccountSummaries summaries,
+      @Value("${peakhub.header-events.max-age:PT15M}") Duration maxAge) {
     this.summaries = summaries;
     this.maxAge = maxAge;
   }
@@ -43,10 +45,14 @@ class HeaderStream {
   SseEmitter open(UUID accountId, boolean mayPay, HeaderView first) {
     SseEmitter emitter = new SseEmitter(maxAge.toMillis());
     Subscriber subscriber = new Subscriber(emitter, mayPay);
-    Runnable remove = () -> subscribers.computeIfPresent(accountId, (k, set) -> {
-      set.remove(subscriber);
-      return set.isEmpty() ? null : set;
-    });
+    Runnable remove =
+        () ->
+            subscribers.computeIfPresent(
+                accountId,
+                (k, set) -> {
+                  set.remove(subscriber);
+                  return set.isEmpty() ? null : set;
+                });
     emitter.onCompletion(remove);
     emitter.onTimeout(remove);
     emitter.onError(e -> remove.run());
@@ -61,18 +67,25 @@ class HeaderStream {
     if (open == null || open.isEmpty()) {
       return;
     }
-    summaries.find(change.accountId()).ifPresent(summary -> open.forEach(s -> send(s, HeaderView.of(summary, s.mayPay()))));
+    summaries
+        .stored(change.accountId())
+        .ifPresent(summary -> open.forEach(s -> send(s, HeaderView.of(summary, s.mayPay()))));
   }
 
   @Scheduled(fixedDelayString = "${peakhub.header-events.heartbeat:PT25S}")
   void heartbeat() {
-    subscribers.values().forEach(set -> set.forEach(s -> {
-      try {
-        s.emitter().send(SseEmitter.event().comment("keep-alive"));
-      } catch (IOException | IllegalStateException e) {
-        s.emitter().completeWithError(e);
-      }
-    }));
+    subscribers
+        .values()
+        .forEach(
+            set ->
+                set.forEach(
+                    s -> {
+                      try {
+                        s.emitter().send(SseEmitter.event().comment("keep-alive"));
+                      } catch (IOException | IllegalStateException e) {
+                        s.emitter().completeWithError(e);
+                      }
+                    }));
   }
 
   int openStreams(UUID accountId) {
@@ -82,7 +95,9 @@ class HeaderStream {
 
   private static void send(Subscriber subscriber, HeaderView header) {
     try {
-      subscriber.emitter().send(SseEmitter.event().name(EVENT).id(header.asOf().toString()).data(header));
+      subscriber
+          .emitter()
+          .send(SseEmitter.event().name(EVENT).id(header.asOf().toString()).data(header));
     } catch (IOException | IllegalStateException e) {
       log.debug("header stream closed: {}", e.toString());
       subscriber.emitter().completeWithError(e);

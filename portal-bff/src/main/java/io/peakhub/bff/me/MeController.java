@@ -1,12 +1,12 @@
 package io.peakhub.bff.me;
 
-import io.peakhub.platform.problem.ServiceUnavailableException;
+import io.peakhub.bff.downstream.AccountSummary;
 import io.peakhub.bff.summary.AccountSummaries;
-import io.peakhub.bff.summary.AccountSummary;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.AccountScope;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Grant;
+import io.peakhub.platform.problem.ServiceUnavailableException;
 import io.peakhub.platform.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,16 @@ class MeController {
 
   record AccountRef(UUID accountId, String accountNumber, String name) {}
 
-  record MeView(String userId, String username, String name, String locale, List<String> roles, boolean allAccounts,
-      List<AccountRef> accounts, Map<Area, Grant> grants, String impersonatorId) {}
+  record MeView(
+      String userId,
+      String username,
+      String name,
+      String locale,
+      List<String> roles,
+      boolean allAccounts,
+      List<AccountRef> accounts,
+      Map<Area, Grant> grants,
+      String impersonatorId) {}
 
   private final AccountAccess access;
   private final AccountSummaries summaries;
@@ -36,17 +44,33 @@ class MeController {
   @GetMapping("/api/me")
   MeView me() {
     CurrentUser user = CurrentUser.get();
-    var jwt = ((JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication()).getToken();
+    var jwt =
+        ((JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication())
+            .getToken();
     AccountScope scope = access.currentUserScope();
-    List<AccountRef> accounts = scope.accountIds().stream().sorted().limit(50).map(UUID::fromString)
-        .map(this::ref)
-        .toList();
-    return new MeView(user.id(), user.username(), jwt.getClaimAsString("name"), jwt.getClaimAsString("locale"),
-        user.roles(), scope.allAccounts(),
-        accounts, scope.grants(), user.impersonatorId());
+    List<AccountRef> accounts =
+        scope.accountIds().stream()
+            .sorted()
+            .limit(50)
+            .map(UUID::fromString)
+            .map(this::ref)
+            .toList();
+    return new MeView(
+        user.id(),
+        user.username(),
+        jwt.getClaimAsString("name"),
+        jwt.getClaimAsString("locale"),
+        user.roles(),
+        scope.allAccounts(),
+        accounts,
+        scope.grants(),
+        user.impersonatorId());
   }
 
-  /** Billing down and the account not yet in the read model: the id alone, the rest of the answer still comes. */
+  /**
+   * Billing down and the account not yet in the read model: the id alone, the rest of the answer
+   * still comes.
+   */
   private AccountRef ref(UUID accountId) {
     try {
       AccountSummary s = summaries.get(accountId);

@@ -25,9 +25,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Pay Invoice (and applying credit balance): passed to billing-service with the user's token and Idempotency-Key (a retry with the
- * same key answers the same payment). A 202 (the processor has not answered yet) keeps its
- * Retry-After, and its Location points at the receipt under /api for the browser to poll.
+ * Pay Invoice (and applying credit balance): passed to billing-service with the user's token and
+ * Idempotency-Key (a retry with the same key answers the same payment). A 202 (the processor has
+ * not answered yet) keeps its Retry-After, and its Location points at the receipt under /api for
+ * the browser to poll.
  */
 @RestController
 class PaymentController {
@@ -36,12 +37,20 @@ class PaymentController {
 
   /** The same contract as billing-service's; validated here too so bad input stops at the edge. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record PayRequest(@NotNull BigDecimal amount, @NotNull @Size(min = 3, max = 3) String currency, UUID paymentMethodId,
+  record PayRequest(
+      @NotNull BigDecimal amount,
+      @NotNull @Size(min = 3, max = 3) String currency,
+      UUID paymentMethodId,
       @Size(max = 2000) String cardToken,
-      @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices, Boolean overpayToCredit) {}
+      @Size(max = 100) List<@Valid @NotNull InvoiceAmount> invoices,
+      Boolean overpayToCredit) {}
 
-  /** Credit balance applied to chosen open invoices (billing checks the amounts against its balances). */
-  record ApplyCreditRequest(@NotNull @Size(min = 3, max = 3) String currency,
+  /**
+   * Credit balance applied to chosen open invoices (billing checks the amounts against its
+   * balances).
+   */
+  record ApplyCreditRequest(
+      @NotNull @Size(min = 3, max = 3) String currency,
       @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull InvoiceAmount> invoices) {}
 
   private final AccountAccess access;
@@ -53,8 +62,10 @@ class PaymentController {
   }
 
   @PostMapping("/api/accounts/{accountId}/payments")
-  ResponseEntity<PaymentResult> pay(@PathVariable UUID accountId,
-      @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody PayRequest request) {
+  ResponseEntity<PaymentResult> pay(
+      @PathVariable UUID accountId,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @Valid @RequestBody PayRequest request) {
     access.require(accountId.toString(), Area.pay_invoices, Level.create);
     IdempotencyKey.require(key);
     ResponseEntity<PaymentResult> answer = billing.pay(accountId, key, request);
@@ -62,7 +73,8 @@ class PaymentController {
     copy(answer.getHeaders(), headers, "Retry-After");
     copy(answer.getHeaders(), headers, "Idempotent-Replayed");
     PaymentResult payment = answer.getBody();
-    if (answer.getStatusCode().value() == HttpStatus.ACCEPTED.value() || answer.getHeaders().getLocation() != null) {
+    if (answer.getStatusCode().value() == HttpStatus.ACCEPTED.value()
+        || answer.getHeaders().getLocation() != null) {
       if (payment != null && payment.id() != null) {
         headers.setLocation(URI.create("/api/accounts/" + accountId + "/payments/" + payment.id()));
       } else if (answer.getHeaders().getLocation() != null) {
@@ -72,10 +84,14 @@ class PaymentController {
     return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(payment);
   }
 
-  /** 201 applied, 200 the same Idempotency-Key again (the first application, nothing applied twice). */
+  /**
+   * 201 applied, 200 the same Idempotency-Key again (the first application, nothing applied twice).
+   */
   @PostMapping("/api/accounts/{accountId}/credit-applications")
-  ResponseEntity<CreditApplication> applyCredit(@PathVariable UUID accountId,
-      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, @Valid @RequestBody ApplyCreditRequest request) {
+  ResponseEntity<CreditApplication> applyCredit(
+      @PathVariable UUID accountId,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+      @Valid @RequestBody ApplyCreditRequest request) {
     access.require(accountId.toString(), Area.pay_invoices, Level.create);
     IdempotencyKey.require(key);
     ResponseEntity<CreditApplication> answer = billing.applyCredit(accountId, key, request);

@@ -1,6 +1,8 @@
 package io.peakhub.bff.screen;
 
+import io.peakhub.bff.downstream.AccountSummary;
 import io.peakhub.bff.downstream.BillingClient;
+import io.peakhub.bff.downstream.BillingViews.AccountFieldValue;
 import io.peakhub.bff.downstream.BillingViews.Contacts;
 import io.peakhub.bff.downstream.BillingViews.Invoice;
 import io.peakhub.bff.downstream.BillingViews.InvoicePage;
@@ -8,7 +10,6 @@ import io.peakhub.bff.downstream.BillingViews.PaymentMethod;
 import io.peakhub.bff.downstream.BillingViews.PaymentPage;
 import io.peakhub.bff.downstream.DownstreamSettings;
 import io.peakhub.bff.summary.AccountSummaries;
-import io.peakhub.bff.summary.AccountSummary;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.AccountScope;
 import io.peakhub.platform.access.Area;
@@ -42,18 +43,35 @@ class MyAccountController {
   static final int FIRST_PAGE = 10;
   static final int MAX_OPEN_INVOICE_PAGES = 10;
 
-  record AccountPart(UUID accountId, String accountNumber, String name, String currency, String status,
-      BigDecimal balance, BigDecimal creditBalance, BigDecimal lastPaymentAmount, Instant lastPaymentAt,
+  record AccountPart(
+      UUID accountId,
+      String accountNumber,
+      String name,
+      String currency,
+      String status,
+      BigDecimal balance,
+      BigDecimal creditBalance,
+      BigDecimal lastPaymentAmount,
+      Instant lastPaymentAt,
       LocalDate lastInvoiceDate) {}
 
   record Permissions(boolean pay, boolean managePaymentMethods, boolean editContacts) {}
 
-  record MyAccountView(Section<AccountPart> account, Section<InvoicePage> invoices,
-      Section<List<PaymentMethod>> paymentMethods, Section<PaymentPage> payments, Section<Contacts> contacts,
-      Permissions permissions) {}
+  record MyAccountView(
+      Section<AccountPart> account,
+      Section<InvoicePage> invoices,
+      Section<List<PaymentMethod>> paymentMethods,
+      Section<PaymentPage> payments,
+      Section<Contacts> contacts,
+      Permissions permissions,
+      Section<List<AccountFieldValue>> fields) {}
 
-  record PayView(String currency, BigDecimal balance, BigDecimal creditBalance,
-      List<Invoice> openInvoices, List<PaymentMethod> paymentMethods,
+  record PayView(
+      String currency,
+      BigDecimal balance,
+      BigDecimal creditBalance,
+      List<Invoice> openInvoices,
+      List<PaymentMethod> paymentMethods,
       boolean canPay) {}
 
   private final AccountAccess access;
@@ -62,8 +80,12 @@ class MyAccountController {
   private final ExecutorService executor;
   private final Duration limit;
 
-  MyAccountController(AccountAccess access, AccountSummaries summaries, BillingClient billing,
-      @Qualifier("downstreamExecutor") ExecutorService executor, DownstreamSettings settings) {
+  MyAccountController(
+      AccountAccess access,
+      AccountSummaries summaries,
+      BillingClient billing,
+      @Qualifier("downstreamExecutor") ExecutorService executor,
+      DownstreamSettings settings) {
     this.access = access;
     this.summaries = summaries;
     this.billing = billing;
@@ -77,25 +99,40 @@ class MyAccountController {
     access.require(accountId.toString(), Area.my_account, Level.view);
     AccountScope scope = access.currentUserScope();
     var account = async(() -> part(summaries.get(accountId)));
-    var invoices = async(() -> billing.invoices(accountId, Map.of("limit", Integer.toString(FIRST_PAGE))));
+    var invoices =
+        async(() -> billing.invoices(accountId, Map.of("limit", Integer.toString(FIRST_PAGE))));
     var methods = async(() -> billing.paymentMethods(accountId));
-    var payments = async(() -> billing.payments(accountId, Map.of("limit", Integer.toString(FIRST_PAGE))));
+    var payments =
+        async(() -> billing.payments(accountId, Map.of("limit", Integer.toString(FIRST_PAGE))));
     var contacts = async(() -> billing.contacts(accountId));
+    var fields = async(() -> billing.accountFields(accountId));
     boolean edit = scope.grant(Area.my_account).allows(Level.edit);
-    return new MyAccountView(Section.of("account", account, limit), Section.of("invoices", invoices, limit),
-        Section.of("paymentMethods", methods, limit), Section.of("payments", payments, limit),
+    return new MyAccountView(
+        Section.of("account", account, limit),
+        Section.of("invoices", invoices, limit),
+        Section.of("paymentMethods", methods, limit),
+        Section.of("payments", payments, limit),
         Section.of("contacts", contacts, limit),
-        new Permissions(scope.grant(Area.pay_invoices).allows(Level.create), edit, edit));
+        new Permissions(scope.grant(Area.pay_invoices).allows(Level.create), edit, edit),
+        Section.of("fields", fields, limit));
   }
 
-  /** Pay Invoice needs the open invoices and the saved methods: without billing there is nothing to pay (503). */
+  /**
+   * Pay Invoice needs the open invoices and the saved methods: without billing there is nothing to
+   * pay (503).
+   */
   @GetMapping("/api/accounts/{accountId}/pay")
   PayView pay(@PathVariable UUID accountId) {
     var grant = access.require(accountId.toString(), Area.pay_invoices, Level.view);
     var methods = async(() -> billing.paymentMethods(accountId));
     var open = async(() -> openInvoices(accountId));
     AccountSummary s = summaries.get(accountId);
-    return new PayView(s.currency(), s.balance(), s.creditBalance(), joined(open), joined(methods),
+    return new PayView(
+        s.currency(),
+        s.balance(),
+        s.creditBalance(),
+        joined(open),
+        joined(methods),
         grant.allows(Level.create) && "active".equals(s.status()) && s.balance().signum() > 0);
   }
 
@@ -103,8 +140,9 @@ class MyAccountController {
     var all = new ArrayList<Invoice>();
     String after = null;
     for (int page = 0; page < MAX_OPEN_INVOICE_PAGES; page++) {
-      var query = new LinkedHashMap<String, String>(Map.of("status", "open", "sort", "dueDate,asc",
-          "limit", "100"));
+      var query =
+          new LinkedHashMap<String, String>(
+              Map.of("status", "open", "sort", "dueDate,asc", "limit", "100"));
       if (after != null) {
         query.put("after", after);
       }
@@ -118,7 +156,9 @@ class MyAccountController {
     return all;
   }
 
-  /** The call's own exception (a 503 naming the service, a 4xx passed on), not the future's wrapper. */
+  /**
+   * The call's own exception (a 503 naming the service, a 4xx passed on), not the future's wrapper.
+   */
   private static <T> T joined(CompletableFuture<T> call) {
     try {
       return call.join();
@@ -135,7 +175,16 @@ class MyAccountController {
   }
 
   private static AccountPart part(AccountSummary s) {
-    return new AccountPart(s.accountId(), s.accountNumber(), s.name(), s.currency(), s.status(), s.balance(),
-        s.creditBalance(), s.lastPaymentAmount(), s.lastPaymentAt(), s.lastInvoiceDate());
+    return new AccountPart(
+        s.accountId(),
+        s.accountNumber(),
+        s.name(),
+        s.currency(),
+        s.status(),
+        s.balance(),
+        s.creditBalance(),
+        s.lastPaymentAmount(),
+        s.lastPaymentAt(),
+        s.lastInvoiceDate());
   }
 }

@@ -1,7 +1,7 @@
 package io.peakhub.bff.screen;
 
-import io.peakhub.platform.problem.ServiceUnavailableException;
 import io.peakhub.platform.problem.ProblemException;
+import io.peakhub.platform.problem.ServiceUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One part of a screen: {@code ok} with its data, or {@code unavailable} with why, so a service that
- * is down empties its own section and the rest of the screen still shows.
+ * One part of a screen: {@code ok} with its data, or {@code unavailable} with why, so a service
+ * that is down empties its own section and the rest of the screen still shows.
  */
 public record Section<T>(String status, T data, String detail) {
 
@@ -26,7 +26,9 @@ public record Section<T>(String status, T data, String detail) {
     return new Section<>("unavailable", null, detail);
   }
 
-  /** Waits for a section's call; whatever it ends in, the screen gets a section (never an error). */
+  /**
+   * Waits for a section's call; whatever it ends in, the screen gets a section (never an error).
+   */
   public static <T> Section<T> of(String name, CompletableFuture<T> call, Duration limit) {
     try {
       return ok(call.get(limit.toMillis(), TimeUnit.MILLISECONDS));

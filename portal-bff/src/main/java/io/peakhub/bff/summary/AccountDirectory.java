@@ -21,14 +21,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccountDirectory {
 
-  /** A sortable column: the SQL expression its index is on, its type for the cursor, and the cursor text. */
+  /**
+   * A sortable column: the SQL expression its index is on, its type for the cursor, and the cursor
+   * text.
+   */
   public enum Sort {
     name("lower(name)", "text", "lower(name)"),
     number("account_number", "text", "account_number"),
     balance("balance", "numeric", "balance::text"),
     credit("credit_balance", "numeric", "credit_balance::text"),
     overdue("overdue_amount", "numeric", "overdue_amount::text"),
-    lastPaymentAt("coalesce(last_payment_at, '-infinity'::timestamptz)", "timestamptz",
+    lastPaymentAt(
+        "coalesce(last_payment_at, '-infinity'::timestamptz)",
+        "timestamptz",
         "CASE WHEN last_payment_at IS NULL THEN '-infinity' "
             + "ELSE to_char(last_payment_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') END"),
     status("status", "text", "status"),
@@ -46,7 +51,10 @@ public class AccountDirectory {
       this.cursorText = cursorText;
     }
 
-    /** Whether a cursor value could have come from this column (a bad one is the caller's 400, not SQL's 500). */
+    /**
+     * Whether a cursor value could have come from this column (a bad one is the caller's 400, not
+     * SQL's 500).
+     */
     public boolean accepts(String value) {
       try {
         switch (type) {
@@ -57,7 +65,7 @@ public class AccountDirectory {
               Instant.parse(value);
             }
           }
-          default -> { }
+          default -> {}
         }
         return true;
       } catch (RuntimeException e) {
@@ -69,7 +77,8 @@ public class AccountDirectory {
   public record Cursor(String value, UUID accountId) {
 
     public String encode() {
-      return Base64.getUrlEncoder().withoutPadding()
+      return Base64.getUrlEncoder()
+          .withoutPadding()
           .encodeToString((value + "|" + accountId).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -86,11 +95,28 @@ public class AccountDirectory {
   }
 
   /** {@code onlyAccounts}: null for every account, else just these (an account executive's). */
-  public record Query(String search, Sort sort, boolean descending, Cursor after, int limit, Set<String> onlyAccounts) {}
+  public record Query(
+      String search,
+      Sort sort,
+      boolean descending,
+      Cursor after,
+      int limit,
+      Set<String> onlyAccounts) {}
 
-  public record Entry(UUID accountId, String accountNumber, String name, String currency, BigDecimal balance,
-      BigDecimal creditBalance, BigDecimal overdueAmount, Instant lastPaymentAt, String status, String accountManager,
-      int activeSubscriptions, BigDecimal monthlyRecurringRevenue, long openCases) {}
+  public record Entry(
+      UUID accountId,
+      String accountNumber,
+      String name,
+      String currency,
+      BigDecimal balance,
+      BigDecimal creditBalance,
+      BigDecimal overdueAmount,
+      Instant lastPaymentAt,
+      String status,
+      String accountManager,
+      int activeSubscriptions,
+      BigDecimal monthlyRecurringRevenue,
+      long openCases) {}
 
   public record Page(List<Entry> items, String next) {}
 
@@ -106,45 +132,82 @@ public class AccountDirectory {
     }
     Sort sort = q.sort();
     String direction = q.descending() ? " DESC" : " ASC";
-    // A search is planned on its own (OFFSET 0 keeps it a subquery): the trigram indexes find the few
-    // matches, which are then sorted, instead of walking the sort index hoping to meet matches soon.
-    String from = q.search() == null ? "account_summary s"
-        : "(SELECT * FROM account_summary WHERE lower(name) LIKE :search OR lower(account_number) LIKE :search OFFSET 0) s";
-    StringBuilder sql = new StringBuilder("""
+    // A search is planned on its own (OFFSET 0 keeps it a subquery): the trigram indexes find the
+    // few
+    // matches, which are then sorted, instead of walking the sort index hoping to meet matches
+    // soon.
+    String from =
+        q.search() == null
+            ? "account_summary s"
+            : "(SELECT * FROM account_summary WHERE lower(name) LIKE :search OR lower(account_number) LIKE :search OFFSET 0) s";
+    StringBuilder sql =
+        new StringBuilder(
+                """
         SELECT account_id, account_number, name, currency, balance, credit_balance, overdue_amount, last_payment_at,
                status, account_manager, active_subscriptions, mrr,
                (SELECT count(*) FROM open_case c WHERE c.account_id = s.account_id) AS open_cases, """)
-        .append(sort.cursorText).append(" AS sort_value FROM ").append(from)
-        .append(" WHERE true");
+            .append(sort.cursorText)
+            .append(" AS sort_value FROM ")
+            .append(from)
+            .append(" WHERE true");
     if (q.onlyAccounts() != null) {
       sql.append(" AND account_id IN (:accounts)");
     }
     if (q.after() != null) {
-      String value = sort.type.equals("text") ? ":afterValue" : "CAST(:afterValue AS " + sort.type + ")";
-      sql.append(" AND (").append(sort.expression).append(", account_id) ").append(q.descending() ? "<" : ">")
-          .append(" (").append(value).append(", :afterId)");
+      String value =
+          sort.type.equals("text") ? ":afterValue" : "CAST(:afterValue AS " + sort.type + ")";
+      sql.append(" AND (")
+          .append(sort.expression)
+          .append(", account_id) ")
+          .append(q.descending() ? "<" : ">")
+          .append(" (")
+          .append(value)
+          .append(", :afterId)");
     }
-    sql.append(" ORDER BY ").append(sort.expression).append(direction).append(", account_id").append(direction)
+    sql.append(" ORDER BY ")
+        .append(sort.expression)
+        .append(direction)
+        .append(", account_id")
+        .append(direction)
         .append(" LIMIT :n");
     var statement = jdbc.sql(sql.toString()).param("n", q.limit() + 1);
     if (q.onlyAccounts() != null) {
-      statement = statement.param("accounts", q.onlyAccounts().stream().map(UUID::fromString).toList());
+      statement =
+          statement.param("accounts", q.onlyAccounts().stream().map(UUID::fromString).toList());
     }
     if (q.search() != null) {
-      statement = statement.param("search", "%" + escapeLike(q.search().toLowerCase(Locale.ROOT)) + "%");
+      statement =
+          statement.param("search", "%" + escapeLike(q.search().toLowerCase(Locale.ROOT)) + "%");
     }
     if (q.after() != null) {
-      statement = statement.param("afterValue", q.after().value()).param("afterId", q.after().accountId());
+      statement =
+          statement.param("afterValue", q.after().value()).param("afterId", q.after().accountId());
     }
     record Row(Entry entry, String sortValue) {}
-    List<Row> rows = new ArrayList<>(statement.query((rs, i) -> {
-      Timestamp lastPayment = rs.getTimestamp("last_payment_at");
-      return new Row(new Entry(rs.getObject("account_id", UUID.class), rs.getString("account_number"),
-          rs.getString("name"), rs.getString("currency"), rs.getBigDecimal("balance"), rs.getBigDecimal("credit_balance"),
-          rs.getBigDecimal("overdue_amount"), lastPayment == null ? null : lastPayment.toInstant(), rs.getString("status"),
-          rs.getString("account_manager"), rs.getInt("active_subscriptions"), rs.getBigDecimal("mrr"),
-          rs.getLong("open_cases")), rs.getString("sort_value"));
-    }).list());
+    List<Row> rows =
+        new ArrayList<>(
+            statement
+                .query(
+                    (rs, i) -> {
+                      Timestamp lastPayment = rs.getTimestamp("last_payment_at");
+                      return new Row(
+                          new Entry(
+                              rs.getObject("account_id", UUID.class),
+                              rs.getString("account_number"),
+                              rs.getString("name"),
+                              rs.getString("currency"),
+                              rs.getBigDecimal("balance"),
+                              rs.getBigDecimal("credit_balance"),
+                              rs.getBigDecimal("overdue_amount"),
+                              lastPayment == null ? null : lastPayment.toInstant(),
+                              rs.getString("status"),
+                              rs.getString("account_manager"),
+                              rs.getInt("active_subscriptions"),
+                              rs.getBigDecimal("mrr"),
+                              rs.getLong("open_cases")),
+                          rs.getString("sort_value"));
+                    })
+                .list());
     String next = null;
     if (rows.size() > q.limit()) {
       rows.remove(q.limit());

@@ -29,13 +29,17 @@ class ManagerProjection {
   @Transactional
   public void on(String message) {
     EventEnvelope event = EventJson.read(message);
-    if (!event.type().equals("AccountManagerChanged.v1") || !processed.firstDelivery(CONSUMER, event.id())) {
+    if (!event.type().equals("AccountManagerChanged.v1")
+        || !processed.firstDelivery(CONSUMER, event.id())) {
       return;
     }
     var body = event.body();
-    String managerId = body.path("managerId").isNull() ? null : body.path("managerId").asString(null);
-    String managerName = body.path("managerName").isNull() ? null : body.path("managerName").asString(null);
-    summaries.managerChanged(UUID.fromString(event.accountId()), managerId, managerName, event.occurredAt());
+    String managerId =
+        body.path("managerId").isNull() ? null : body.path("managerId").asString(null);
+    String managerName =
+        body.path("managerName").isNull() ? null : body.path("managerName").asString(null);
+    summaries.managerChanged(
+        UUID.fromString(event.accountId()), managerId, managerName, event.occurredAt());
     log.info("event applied id={} type={} account={}", event.id(), event.type(), event.accountId());
   }
 }

@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Keeps each account's open invoices from billing's invoice and payment events (issued, paid down by
- * a payment's allocations, paid, voided), and from them the overdue amount Customer Accounts shows
- * and sorts by. Once a day, invoices that fell due since are counted as overdue too.
+ * Keeps each account's open invoices from billing's invoice and payment events (issued, paid down
+ * by a payment's allocations, paid, voided), and from them the overdue amount Customer Accounts
+ * shows and sorts by. Once a day, invoices that fell due since are counted as overdue too.
  */
 @Component
 class OpenInvoiceProjection {
@@ -49,11 +49,19 @@ class OpenInvoiceProjection {
     switch (event.type()) {
       case "InvoiceIssued.v1" -> {
         JsonNode invoice = body.path("invoice");
-        summaries.invoiceIssued(UUID.fromString(invoice.path("id").asString()), account,
-            LocalDate.parse(invoice.path("dueDate").asString()), money(invoice.path("balance")));
+        summaries.invoiceIssued(
+            UUID.fromString(invoice.path("id").asString()),
+            account,
+            LocalDate.parse(invoice.path("dueDate").asString()),
+            money(invoice.path("balance")));
       }
-      case "PaymentSucceeded.v1" -> body.path("allocations").forEach(a ->
-          summaries.invoicePaidDown(UUID.fromString(a.path("invoiceId").asString()), money(a.path("amount"))));
+      case "PaymentSucceeded.v1" ->
+          body.path("allocations")
+              .forEach(
+                  a ->
+                      summaries.invoicePaidDown(
+                          UUID.fromString(a.path("invoiceId").asString()),
+                          money(a.path("amount"))));
       default -> summaries.invoiceClosed(UUID.fromString(body.path("invoiceId").asString()));
     }
     summaries.refreshOverdue(account);

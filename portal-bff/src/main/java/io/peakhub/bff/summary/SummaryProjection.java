@@ -1,5 +1,6 @@
 package io.peakhub.bff.summary;
 
+import io.peakhub.bff.downstream.AccountSummary;
 import io.peakhub.platform.events.EventEnvelope;
 import io.peakhub.platform.events.EventJson;
 import io.peakhub.platform.outbox.ProcessedEvents;
@@ -11,9 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the read model current from billing's account events. Each event is applied once (its id
- * is remembered in the same transaction); a message that cannot be read goes to the dead-letter
- * topic after the retries of the platform's error handler.
+ * Keeps the read model current from billing's account events. Each event is applied once (its id is
+ * remembered in the same transaction); a message that cannot be read goes to the dead-letter topic
+ * after the retries of the platform's error handler.
  */
 @Component
 class SummaryProjection {
@@ -25,7 +26,8 @@ class SummaryProjection {
   private final ProcessedEvents processed;
   private final ApplicationEventPublisher events;
 
-  SummaryProjection(SummaryRepository summaries, ProcessedEvents processed, ApplicationEventPublisher events) {
+  SummaryProjection(
+      SummaryRepository summaries, ProcessedEvents processed, ApplicationEventPublisher events) {
     this.summaries = summaries;
     this.processed = processed;
     this.events = events;
@@ -48,6 +50,11 @@ class SummaryProjection {
       // listeners (the header's server-sent events) hear of it once the transaction has committed
       events.publishEvent(new SummaryChanged(summary.accountId()));
     }
-    log.info("event applied id={} type={} account={} newer={}", event.id(), event.type(), event.accountId(), applied);
+    log.info(
+        "event applied id={} type={} account={} newer={}",
+        event.id(),
+        event.type(),
+        event.accountId(),
+        applied);
   }
 }

@@ -33,16 +33,26 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Customer Accounts from the read model: who sees which accounts, search, every sort in both
- * directions, and keyset pages that join up across page boundaries (ties and nulls included).
- * Each test's accounts carry a fresh name token and are found by searching for it.
+ * directions, and keyset pages that join up across page boundaries (ties and nulls included). Each
+ * test's accounts carry a fresh name token and are found by searching for it.
  */
 @ServiceTest
 class CustomerAccountsTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  record Account(UUID id, String number, String name, BigDecimal balance, BigDecimal credit, BigDecimal overdue,
-      Instant lastPaymentAt, String status, String manager, int activeSubscriptions, BigDecimal mrr) {}
+  record Account(
+      UUID id,
+      String number,
+      String name,
+      BigDecimal balance,
+      BigDecimal credit,
+      BigDecimal overdue,
+      Instant lastPaymentAt,
+      String status,
+      String manager,
+      int activeSubscriptions,
+      BigDecimal mrr) {}
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
@@ -57,37 +67,129 @@ class CustomerAccountsTest {
     token = "t" + UUID.randomUUID().toString().substring(0, 8);
     TestAccess.GRANTS.grantAll(agent);
     Instant t = Instant.parse("2026-10-01T10:00:00Z");
-    add("A-" + token + "-1", token + " Acme", "100.00", "0", "0", t, "active", "Erin Easton", 2, "1650.00");
-    add("A-" + token + "-2", token + " globex", "100.00", "5.00", "40.00", null, "active", null, 1, "200.00");
-    add("A-" + token + "-3", token + " Initech", "20.50", "0", "20.50", t.plusSeconds(60), "inactive", "adam Ames", 0, "0");
-    add("A-" + token + "-4", token + " Umbrella", "0.00", "12.00", "0", null, "active", "Erin Easton", 1, "200.00");
-    add("A-" + token + "-5", token + " hooli", "999.99", "0", "500.00", t.minusSeconds(3600), "active", "Zoe Zhang", 10,
+    add(
+        "A-" + token + "-1",
+        token + " Acme",
+        "100.00",
+        "0",
+        "0",
+        t,
+        "active",
+        "Erin Easton",
+        2,
+        "1650.00");
+    add(
+        "A-" + token + "-2",
+        token + " globex",
+        "100.00",
+        "5.00",
+        "40.00",
+        null,
+        "active",
+        null,
+        1,
+        "200.00");
+    add(
+        "A-" + token + "-3",
+        token + " Initech",
+        "20.50",
+        "0",
+        "20.50",
+        t.plusSeconds(60),
+        "inactive",
+        "adam Ames",
+        0,
+        "0");
+    add(
+        "A-" + token + "-4",
+        token + " Umbrella",
+        "0.00",
+        "12.00",
+        "0",
+        null,
+        "active",
+        "Erin Easton",
+        1,
+        "200.00");
+    add(
+        "A-" + token + "-5",
+        token + " hooli",
+        "999.99",
+        "0",
+        "500.00",
+        t.minusSeconds(3600),
+        "active",
+        "Zoe Zhang",
+        10,
         "12.50");
     add("A-" + token + "-6", token + " Acme Europe", "100.00", "0", "0", t, "active", null, 0, "0");
-    add("A-" + token + "-7", token + " Stark", "5.00", "1.00", "5.00", t.plusSeconds(7200), "inactive", "Erin Easton", 2,
+    add(
+        "A-" + token + "-7",
+        token + " Stark",
+        "5.00",
+        "1.00",
+        "5.00",
+        t.plusSeconds(7200),
+        "inactive",
+        "Erin Easton",
+        2,
         "1650.00");
   }
 
-  private void add(String number, String name, String balance, String credit, String overdue, Instant lastPaymentAt,
-      String status, String manager, int activeSubscriptions, String mrr) {
-    Account a = new Account(UUID.randomUUID(), number, name, new BigDecimal(balance), new BigDecimal(credit),
-        new BigDecimal(overdue), lastPaymentAt, status, manager, activeSubscriptions, new BigDecimal(mrr));
+  private void add(
+      String number,
+      String name,
+      String balance,
+      String credit,
+      String overdue,
+      Instant lastPaymentAt,
+      String status,
+      String manager,
+      int activeSubscriptions,
+      String mrr) {
+    Account a =
+        new Account(
+            UUID.randomUUID(),
+            number,
+            name,
+            new BigDecimal(balance),
+            new BigDecimal(credit),
+            new BigDecimal(overdue),
+            lastPaymentAt,
+            status,
+            manager,
+            activeSubscriptions,
+            new BigDecimal(mrr));
     accounts.add(a);
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO account_summary (account_id, account_number, name, currency, status, balance, credit_balance,
                                          last_payment_at, as_of, overdue_amount, account_manager, active_subscriptions,
                                          mrr)
             VALUES (:id, :number, :name, 'USD', :status, :balance, :credit, :last, now(), :overdue, :manager, :active,
                     :mrr)""")
-        .param("id", a.id()).param("number", a.number()).param("name", a.name()).param("status", status)
-        .param("balance", a.balance()).param("credit", a.credit())
-        .param("last", lastPaymentAt == null ? null : Timestamp.from(lastPaymentAt)).param("overdue", a.overdue())
-        .param("manager", manager).param("active", activeSubscriptions).param("mrr", a.mrr()).update();
+        .param("id", a.id())
+        .param("number", a.number())
+        .param("name", a.name())
+        .param("status", status)
+        .param("balance", a.balance())
+        .param("credit", a.credit())
+        .param("last", lastPaymentAt == null ? null : Timestamp.from(lastPaymentAt))
+        .param("overdue", a.overdue())
+        .param("manager", manager)
+        .param("active", activeSubscriptions)
+        .param("mrr", a.mrr())
+        .update();
   }
 
   private JsonNode page(String bearer, String query) throws Exception {
-    String body = mvc.perform(get(URI.create("/api/customer-accounts?" + query)).header("Authorization", bearer))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String body =
+        mvc.perform(
+                get(URI.create("/api/customer-accounts?" + query)).header("Authorization", bearer))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     return JSON.readTree(body);
   }
 
@@ -100,11 +202,17 @@ class CustomerAccountsTest {
   @Test
   void anAccountExecutiveSeesExactlyTheAccountsTheyManage() throws Exception {
     String erin = UUID.randomUUID().toString();
-    TestAccess.GRANTS.grant(erin, Map.of(Area.customer_accounts, new Grant(Level.full, Grant.Scope.all)),
-        accounts.get(0).id().toString(), accounts.get(3).id().toString(), accounts.get(6).id().toString());
-    JsonNode page = page("Bearer " + TestJwts.token(erin, "erin", "account_executive"), "q=" + token);
+    TestAccess.GRANTS.grant(
+        erin,
+        Map.of(Area.customer_accounts, new Grant(Level.full, Grant.Scope.all)),
+        accounts.get(0).id().toString(),
+        accounts.get(3).id().toString(),
+        accounts.get(6).id().toString());
+    JsonNode page =
+        page("Bearer " + TestJwts.token(erin, "erin", "account_executive"), "q=" + token);
     assertThat(names(page)).containsExactly(token + " Acme", token + " Stark", token + " Umbrella");
-    assertThat(page.path("items").get(0).path("accountManager").asString()).isEqualTo("Erin Easton");
+    assertThat(page.path("items").get(0).path("accountManager").asString())
+        .isEqualTo("Erin Easton");
     assertThat(page.path("next").isNull()).isTrue();
   }
 
@@ -113,60 +221,107 @@ class CustomerAccountsTest {
     assertThat(names(page(agentToken, "q=" + token + "&limit=100"))).hasSize(7);
     String ada = UUID.randomUUID().toString();
     TestAccess.GRANTS.grantAll(ada);
-    assertThat(names(page("Bearer " + TestJwts.token(ada, "ada", "admin"), "q=" + token))).hasSize(7);
+    assertThat(names(page("Bearer " + TestJwts.token(ada, "ada", "admin"), "q=" + token)))
+        .hasSize(7);
   }
 
   @Test
   void customersAreRefused() throws Exception {
     String alice = UUID.randomUUID().toString();
-    TestAccess.GRANTS.grant(alice, Map.of(Area.pay_invoices, new Grant(Level.create, Grant.Scope.all),
-        Area.my_account, new Grant(Level.edit, Grant.Scope.all)), accounts.get(0).id().toString());
-    mvc.perform(get("/api/customer-accounts").header("Authorization", "Bearer " + TestJwts.token(alice, "alice", "customer")))
+    TestAccess.GRANTS.grant(
+        alice,
+        Map.of(
+            Area.pay_invoices,
+            new Grant(Level.create, Grant.Scope.all),
+            Area.my_account,
+            new Grant(Level.edit, Grant.Scope.all)),
+        accounts.get(0).id().toString());
+    mvc.perform(
+            get("/api/customer-accounts")
+                .header("Authorization", "Bearer " + TestJwts.token(alice, "alice", "customer")))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.type").value("https://peakhub.io/problems/forbidden"));
   }
 
   @Test
   void searchFindsASubstringOfTheNameOrTheNumberIgnoringCase() throws Exception {
-    assertThat(names(page(agentToken, "q=" + token.toUpperCase() + "%20ACME"))).containsExactly(token + " Acme",
-        token + " Acme Europe");
+    assertThat(names(page(agentToken, "q=" + token.toUpperCase() + "%20ACME")))
+        .containsExactly(token + " Acme", token + " Acme Europe");
     assertThat(names(page(agentToken, "q=a-" + token + "-5"))).containsExactly(token + " hooli");
-    assertThat(names(page(agentToken, "q=" + token.substring(2) + "%20iNiTeC"))).containsExactly(token + " Initech");
+    assertThat(names(page(agentToken, "q=" + token.substring(2) + "%20iNiTeC")))
+        .containsExactly(token + " Initech");
     assertThat(names(page(agentToken, "q=" + token + "%25"))).isEmpty();
   }
 
   static Comparator<Account> order(String sort) {
-    Comparator<Account> c = switch (sort) {
-      case "name" -> Comparator.comparing((Account a) -> a.name().toLowerCase());
-      case "number" -> Comparator.comparing(Account::number);
-      case "balance" -> Comparator.comparing(Account::balance);
-      case "credit" -> Comparator.comparing(Account::credit);
-      case "overdue" -> Comparator.comparing(Account::overdue);
-      case "lastPaymentAt" -> Comparator.comparing(Account::lastPaymentAt, Comparator.nullsFirst(Comparator.naturalOrder()));
-      case "status" -> Comparator.comparing(Account::status);
-      case "activeSubscriptions" -> Comparator.comparingInt(Account::activeSubscriptions);
-      case "mrr" -> Comparator.comparing(Account::mrr);
-      default -> Comparator.comparing((Account a) -> a.manager() == null ? "" : a.manager().toLowerCase());
-    };
-    // PostgreSQL orders uuids by their bytes, as their lowercase text sorts (java.util.UUID compares signed longs)
+    Comparator<Account> c =
+        switch (sort) {
+          case "name" -> Comparator.comparing((Account a) -> a.name().toLowerCase());
+          case "number" -> Comparator.comparing(Account::number);
+          case "balance" -> Comparator.comparing(Account::balance);
+          case "credit" -> Comparator.comparing(Account::credit);
+          case "overdue" -> Comparator.comparing(Account::overdue);
+          case "lastPaymentAt" ->
+              Comparator.comparing(
+                  Account::lastPaymentAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+          case "status" -> Comparator.comparing(Account::status);
+          case "activeSubscriptions" -> Comparator.comparingInt(Account::activeSubscriptions);
+          case "mrr" -> Comparator.comparing(Account::mrr);
+          default ->
+              Comparator.comparing(
+                  (Account a) -> a.manager() == null ? "" : a.manager().toLowerCase());
+        };
+    // PostgreSQL orders uuids by their bytes, as their lowercase text sorts (java.util.UUID
+    // compares signed longs)
     return c.thenComparing(a -> a.id().toString());
   }
 
   @ParameterizedTest
-  @CsvSource({"name,asc", "name,desc", "number,asc", "number,desc", "balance,asc", "balance,desc", "credit,asc",
-      "credit,desc", "overdue,asc", "overdue,desc", "lastPaymentAt,asc", "lastPaymentAt,desc", "status,asc",
-      "status,desc", "manager,asc", "manager,desc", "activeSubscriptions,asc", "activeSubscriptions,desc", "mrr,asc",
-      "mrr,desc"})
-  void everySortPagesAcrossPageBoundariesWithoutGapsOrRepeats(String sort, String direction) throws Exception {
+  @CsvSource({
+    "name,asc",
+    "name,desc",
+    "number,asc",
+    "number,desc",
+    "balance,asc",
+    "balance,desc",
+    "credit,asc",
+    "credit,desc",
+    "overdue,asc",
+    "overdue,desc",
+    "lastPaymentAt,asc",
+    "lastPaymentAt,desc",
+    "status,asc",
+    "status,desc",
+    "manager,asc",
+    "manager,desc",
+    "activeSubscriptions,asc",
+    "activeSubscriptions,desc",
+    "mrr,asc",
+    "mrr,desc"
+  })
+  void everySortPagesAcrossPageBoundariesWithoutGapsOrRepeats(String sort, String direction)
+      throws Exception {
     Comparator<Account> expected = order(sort);
-    List<String> want = accounts.stream().sorted(direction.equals("asc") ? expected : expected.reversed())
-        .map(Account::name).toList();
+    List<String> want =
+        accounts.stream()
+            .sorted(direction.equals("asc") ? expected : expected.reversed())
+            .map(Account::name)
+            .toList();
     List<String> got = new ArrayList<>();
     String after = null;
     int pages = 0;
     do {
-      JsonNode page = page(agentToken, "q=" + token + "&sort=" + sort + "&direction=" + direction + "&limit=3"
-          + (after == null ? "" : "&after=" + after));
+      JsonNode page =
+          page(
+              agentToken,
+              "q="
+                  + token
+                  + "&sort="
+                  + sort
+                  + "&direction="
+                  + direction
+                  + "&limit=3"
+                  + (after == null ? "" : "&after=" + after));
       got.addAll(names(page));
       after = page.path("next").isNull() ? null : page.path("next").asString();
       pages++;
@@ -195,9 +350,17 @@ class CustomerAccountsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"sort=color|sort", "direction=up|direction", "limit=0|limit", "limit=101|limit",
-      "after=!!!|after", "sort=balance&after=bmFtZXwxMjM|after",
-      "sort=activeSubscriptions&after=YWJjfDAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMQ|after"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "sort=color|sort",
+        "direction=up|direction",
+        "limit=0|limit",
+        "limit=101|limit",
+        "after=!!!|after",
+        "sort=balance&after=bmFtZXwxMjM|after",
+        "sort=activeSubscriptions&after=YWJjfDAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMQ|after"
+      })
   void badQueriesAre400NamingTheField(String query, String field) throws Exception {
     mvc.perform(get("/api/customer-accounts?" + query).header("Authorization", agentToken))
         .andExpect(status().isBadRequest())
@@ -208,8 +371,9 @@ class CustomerAccountsTest {
   @Test
   void aCursorOfAnotherSortIsRefused() throws Exception {
     JsonNode first = page(agentToken, "q=" + token + "&sort=name&limit=2");
-    mvc.perform(get("/api/customer-accounts?sort=lastPaymentAt&after=" + first.path("next").asString())
-            .header("Authorization", agentToken))
+    mvc.perform(
+            get("/api/customer-accounts?sort=lastPaymentAt&after=" + first.path("next").asString())
+                .header("Authorization", agentToken))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("after"));
   }

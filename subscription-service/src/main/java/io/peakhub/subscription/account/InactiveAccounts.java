@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Billing owns an account's status; this keeps a copy from billing.account (AccountUpdated.v1 and
  * BalanceChanged.v1 both carry it) so an inactive account's subscriptions refuse changes with the
- * problem billing answers, {@code account-inactive}. Each event is applied once; an older event never
- * overwrites a newer status.
+ * problem billing answers, {@code account-inactive}. Each event is applied once; an older event
+ * never overwrites a newer status.
  */
 @Component
 public class InactiveAccounts {
@@ -40,28 +40,37 @@ public class InactiveAccounts {
     if (!event.type().equals("AccountUpdated.v1") && !event.type().equals("BalanceChanged.v1")) {
       return;
     }
-    // contact changes come as AccountUpdated.v1 without a status: nothing to learn from them
+    // contact changes (ContactsChanged.v1 now; AccountUpdated.v1 without a status before it):
+    // nothing to learn from them
     if (!event.body().has("status") || !processed.firstDelivery(CONSUMER, event.id())) {
       return;
     }
     StatusBody body = EventJson.body(event, LenientStatus.class).toBody();
     Instant asOf = body.asOf() != null ? body.asOf() : event.occurredAt();
     String number = body.number() != null ? body.number() : body.accountNumber();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO billing_account_status (account_id, number, status, as_of) VALUES (:a, :n, :s, :t)
             ON CONFLICT (account_id) DO UPDATE SET status = :s, number = coalesce(:n, billing_account_status.number), as_of = :t
             WHERE billing_account_status.as_of <= :t""")
-        .param("a", UUID.fromString(event.accountId())).param("n", number).param("s", body.status())
-        .param("t", Timestamp.from(asOf)).update();
+        .param("a", UUID.fromString(event.accountId()))
+        .param("n", number)
+        .param("s", body.status())
+        .param("t", Timestamp.from(asOf))
+        .update();
   }
 
   /** Refuses any change on an account billing has marked inactive. */
   public void requireActive(UUID accountId) {
-    var row = jdbc.sql("SELECT number, status FROM billing_account_status WHERE account_id = :a")
-        .param("a", accountId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+    var row =
+        jdbc.sql("SELECT number, status FROM billing_account_status WHERE account_id = :a")
+            .param("a", accountId)
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+            .optional();
     if (row.isPresent() && "inactive".equals(row.get()[1])) {
       String number = row.get()[0] == null ? accountId.toString() : row.get()[0];
-      throw new ConflictException("account-inactive",
+      throw new ConflictException(
+          "account-inactive",
           "Account " + number + " is inactive: no subscription changes are allowed.");
     }
   }

@@ -30,17 +30,27 @@ class CatalogController {
 
   static final String CODE = "[a-z0-9][a-z0-9-]{1,79}";
 
-  record CreateProduct(@NotBlank @Pattern(regexp = CODE) String code, @NotBlank @Size(max = 200) String name,
+  record CreateProduct(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank @Size(max = 200) String name,
       @Size(max = 2000) String description) {}
 
-  record CreatePlan(@NotBlank @Pattern(regexp = CODE) String code, @NotBlank String productCode,
-      @NotBlank @Size(max = 200) String name, @NotNull BillingPeriod billingPeriod,
-      @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency, @NotNull BigDecimal unitPrice,
+  record CreatePlan(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank String productCode,
+      @NotBlank @Size(max = 200) String name,
+      @NotNull BillingPeriod billingPeriod,
+      @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
+      @NotNull BigDecimal unitPrice,
       @Min(0) @Max(365) Integer trialDays) {}
 
-  record CreateAddOn(@NotBlank @Pattern(regexp = CODE) String code, @NotBlank String productCode,
-      @NotBlank @Size(max = 200) String name, @NotNull BillingPeriod billingPeriod,
-      @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency, @NotNull BigDecimal unitPrice) {}
+  record CreateAddOn(
+      @NotBlank @Pattern(regexp = CODE) String code,
+      @NotBlank String productCode,
+      @NotBlank @Size(max = 200) String name,
+      @NotNull BillingPeriod billingPeriod,
+      @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
+      @NotNull BigDecimal unitPrice) {}
 
   private final CatalogRepository catalog;
   private final Clock clock;
@@ -71,7 +81,11 @@ class CatalogController {
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
   public Product createProduct(@Valid @RequestBody CreateProduct request) {
-    return catalog.insertProduct(request.code(), request.name(), request.description(), clock.instant(),
+    return catalog.insertProduct(
+        request.code(),
+        request.name(),
+        request.description(),
+        clock.instant(),
         CurrentUser.get().username());
   }
 
@@ -89,8 +103,17 @@ class CatalogController {
     Product product = product(request.productCode());
     BigDecimal price = Money.price("unitPrice", request.unitPrice(), request.currency());
     UUID id = UUID.randomUUID();
-    catalog.insertPlan(id, request.code(), product.id(), request.name(), request.billingPeriod(), request.currency(), price,
-        request.trialDays() == null ? 0 : request.trialDays(), clock.instant(), CurrentUser.get().username());
+    catalog.insertPlan(
+        id,
+        request.code(),
+        product.id(),
+        request.name(),
+        request.billingPeriod(),
+        request.currency(),
+        price,
+        request.trialDays() == null ? 0 : request.trialDays(),
+        clock.instant(),
+        CurrentUser.get().username());
     return catalog.plan(id).orElseThrow();
   }
 
@@ -108,13 +131,25 @@ class CatalogController {
     Product product = product(request.productCode());
     BigDecimal price = Money.price("unitPrice", request.unitPrice(), request.currency());
     UUID id = UUID.randomUUID();
-    catalog.insertAddOn(id, request.code(), product.id(), request.name(), request.billingPeriod(), request.currency(),
-        price, clock.instant(), CurrentUser.get().username());
+    catalog.insertAddOn(
+        id,
+        request.code(),
+        product.id(),
+        request.name(),
+        request.billingPeriod(),
+        request.currency(),
+        price,
+        clock.instant(),
+        CurrentUser.get().username());
     return catalog.addOn(id).orElseThrow();
   }
 
   private Product product(String code) {
-    return catalog.product(code)
-        .orElseThrow(() -> new InvalidInputException("productCode", "There is no product with code " + code + "."));
+    return catalog
+        .product(code)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "productCode", "There is no product with code " + code + "."));
   }
 }

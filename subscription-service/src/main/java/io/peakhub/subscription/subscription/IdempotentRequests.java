@@ -1,12 +1,9 @@
 package io.peakhub.subscription.subscription;
 
-import io.peakhub.platform.problem.ConflictException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.peakhub.platform.idempotency.IdempotencyKey;
+import io.peakhub.platform.idempotency.IdempotentReplay;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,11 +14,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Idempotency-Key per account, as billing's payments do it: the first answer is stored with the
- * request's hash in the same transaction as the change; a retry with the same key and body replays
- * it, the same key with another body is 409 {@code idempotency-key-reused}. An advisory lock per
- * account serialises concurrent retries, so the second waits and replays. A refused request stores
- * nothing (its transaction rolls back), so a corrected retry may reuse the key.
+ * Idempotency-Key per account over this service's idempotent_request table, with platform's {@link
+ * IdempotentReplay} deciding replay or conflict: the first answer is stored with the request's hash
+ * in the same transaction as the change; a retry with the same key and body replays it, the same
+ * key with another body is 409 {@code idempotency-key-reused}. An advisory lock per account
+ * serialises concurrent retries, so the second waits and replays. A refused request stores nothing
+ * (its transaction rolls back), so a corrected retry may reuse the key.
  */
 @Component
 class IdempotentRequests {
@@ -39,34 +37,46 @@ class IdempotentRequests {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public Answer run(UUID accountId, String key, String operation, Object request, int status, Supplier<Object> action) {
-    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:a, 7))").param("a", accountId.toString())
-        .query((rs, n) -> 1).list();
-    String hash = sha256(operation + "|" + json.writeValueAsString(request));
-    record Stored(String requestHash, int statusCode, String response) {}
-    var previous = jdbc.sql("SELECT request_hash, status_code, response FROM idempotent_request WHERE account_id = :a AND key = :k")
-        .param("a", accountId).param("k", key).query(Stored.class).optional();
-    if (previous.isPresent()) {
-      if (!previous.get().requestHash().equals(hash)) {
-        throw new ConflictException("idempotency-key-reused",
-            "This Idempotency-Key was used for a different request. Use a new key for a new change.");
-      }
-      return new Answer(previous.get().statusCode(), json.readTree(previous.get().response()), true);
-    }
-    JsonNode body = json.valueToTree(action.get());
-    jdbc.sql("""
-            INSERT INTO idempotent_request (account_id, key, request_hash, status_code, response, created_at)
-            VALUES (:a, :k, :h, :s, :r, :now)""")
-        .param("a", accountId).param("k", key).param("h", hash).param("s", status).param("r", json.writeValueAsString(body))
-        .param("now", Timestamp.from(clock.instant())).update();
-    return new Answer(status, body, false);
+  public Answer run(
+      UUID accountId,
+      String key,
+      String operation,
+      Object request,
+      int status,
+      Supplier<Object> action) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:a, 7))")
+        .param("a", accountId.toString())
+        .query((rs, n) -> 1)
+        .list();
+    String hash = IdempotencyKey.fingerprint(operation + "|" + json.writeValueAsString(request));
+    return IdempotentReplay.replayOrRun(
+        hash,
+        () ->
+            jdbc.sql(
+                    "SELECT request_hash, status_code, response FROM idempotent_request WHERE account_id = :a AND key = :k")
+                .param("a", accountId)
+                .param("k", key)
+                .query(Stored.class)
+                .optional(),
+        Stored::requestHash,
+        "request",
+        previous -> new Answer(previous.statusCode(), json.readTree(previous.response()), true),
+        () -> {
+          JsonNode body = json.valueToTree(action.get());
+          jdbc.sql(
+                  """
+                  INSERT INTO idempotent_request (account_id, key, request_hash, status_code, response, created_at)
+                  VALUES (:a, :k, :h, :s, :r, :now)""")
+              .param("a", accountId)
+              .param("k", key)
+              .param("h", hash)
+              .param("s", status)
+              .param("r", json.writeValueAsString(body))
+              .param("now", Timestamp.from(clock.instant()))
+              .update();
+          return new Answer(status, body, false);
+        });
   }
 
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private record Stored(String requestHash, int statusCode, String response) {}
 }

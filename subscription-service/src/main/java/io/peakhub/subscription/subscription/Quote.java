@@ -8,5 +8,11 @@ import java.util.List;
  * What a plan or quantity change costs: the lines, the net amount due now (negative: a credit) and
  * what the next renewal will charge. {@code effectiveDate} is when the change takes effect.
  */
-public record Quote(String when, LocalDate effectiveDate, String currency, List<ChargeLine> lines,
-    BigDecimal amountDueNow, BigDecimal amountAtNextRenewal, LocalDate nextRenewalDate) {}
+public record Quote(
+    String when,
+    LocalDate effectiveDate,
+    String currency,
+    List<ChargeLine> lines,
+    BigDecimal amountDueNow,
+    BigDecimal amountAtNextRenewal,
+    LocalDate nextRenewalDate) {}

@@ -4,9 +4,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs renewals every minute (peakhub.subscription.renewal.interval); off in tests, which call Renewals directly. */
+/**
+ * Runs renewals every minute (peakhub.subscription.renewal.interval); off in tests, which call
+ * Renewals directly.
+ */
 @Component
-@ConditionalOnProperty(name = "peakhub.subscription.renewal.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "peakhub.subscription.renewal.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 class RenewalSchedule {
 
   private final Renewals renewals;
@@ -15,7 +21,9 @@ class RenewalSchedule {
     this.renewals = renewals;
   }
 
-  @Scheduled(fixedDelayString = "${peakhub.subscription.renewal.interval:PT1M}", initialDelayString = "PT30S")
+  @Scheduled(
+      fixedDelayString = "${peakhub.subscription.renewal.interval:PT1M}",
+      initialDelayString = "PT30S")
   void run() {
     renewals.runDue();
   }

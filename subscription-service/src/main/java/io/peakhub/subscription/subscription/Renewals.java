@@ -15,8 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ends terms that are due by today (the injected clock): a subscription set to cancel at term end is
- * cancelled; one without auto-renew expires; the others renew into their next term, taking a
+ * Ends terms that are due by today (the injected clock): a subscription set to cancel at term end
+ * is cancelled; one without auto-renew expires; the others renew into their next term, taking a
  * scheduled plan or quantity change with them (a trial converts to its first paid term). Each
  * subscription is handled in its own transaction under a row lock taken with SKIP LOCKED, and every
  * term's outcome is claimed in subscription_renewal (unique per subscription and term start), so
@@ -26,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Renewals {
 
   private static final Logger log = LoggerFactory.getLogger(Renewals.class);
-  static final String BY = "system:renewals";
 
   private final SubscriptionRepository repository;
   private final SubscriptionService subscriptions;
@@ -34,8 +33,12 @@ public class Renewals {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  Renewals(SubscriptionRepository repository, SubscriptionService subscriptions, SubscriptionEvents events,
-      PlatformTransactionManager txManager, Clock clock) {
+  Renewals(
+      SubscriptionRepository repository,
+      SubscriptionService subscriptions,
+      SubscriptionEvents events,
+      PlatformTransactionManager txManager,
+      Clock clock) {
     this.repository = repository;
     this.subscriptions = subscriptions;
     this.events = events;
@@ -64,35 +67,53 @@ public class Renewals {
     var locked = repository.lockDue(id, today);
     while (locked.isPresent()) {
       Subscription s = locked.get();
-      String outcome = s.cancelAtTermEnd() ? "cancelled" : !s.autoRenew() ? "expired" : s.trial() ? "converted" : "renewed";
+      String outcome =
+          s.cancelAtTermEnd()
+              ? "cancelled"
+              : !s.autoRenew() ? "expired" : s.trial() ? "converted" : "renewed";
       if (!repository.claimRenewal(s.id(), s.termStart(), outcome, clock.instant())) {
         return processed;
       }
       processed++;
-      Subscription next = switch (outcome) {
-        case "cancelled" -> cancel(s);
-        case "expired" -> expire(s);
-        default -> renew(s);
-      };
-      log.info("subscription term processed number={} termStart={} outcome={}", s.number(), s.termStart(), outcome);
-      locked = next.status().equals("active") && !next.termEnd().isAfter(today) ? java.util.Optional.of(next)
-          : java.util.Optional.empty();
+      Subscription next =
+          switch (outcome) {
+            case "cancelled" -> cancel(s);
+            case "expired" -> expire(s);
+            default -> renew(s);
+          };
+      log.info(
+          "subscription term processed number={} termStart={} outcome={}",
+          s.number(),
+          s.termStart(),
+          outcome);
+      locked =
+          next.status().equals("active") && !next.termEnd().isAfter(today)
+              ? java.util.Optional.of(next)
+              : java.util.Optional.empty();
     }
     return processed;
   }
 
   private Subscription cancel(Subscription s) {
     Subscription updated = s.withStatus("cancelled").withScheduledChange(null, null);
-    repository.update(updated, clock.instant(), BY);
+    repository.update(updated, clock.instant(), Actor.RENEWALS, "cancel");
     SubscriptionView view = subscriptions.view(updated);
-    events.publish(view, new SubscriptionCancelled(view, "term_end", s.termEnd(), s.cancellationReason(),
-        s.cancellationComment(), List.of(), Proration.sum(List.of(), s.currency())));
+    events.publish(
+        view,
+        new SubscriptionCancelled(
+            view,
+            "term_end",
+            s.termEnd(),
+            s.cancellationReason(),
+            s.cancellationComment(),
+            List.of(),
+            Proration.sum(List.of(), s.currency())));
     return updated;
   }
 
   private Subscription expire(Subscription s) {
     Subscription updated = s.withStatus("expired").withScheduledChange(null, null);
-    repository.update(updated, clock.instant(), BY);
+    repository.update(updated, clock.instant(), Actor.RENEWALS, "expire");
     SubscriptionView view = subscriptions.view(updated);
     events.publish(view, new SubscriptionExpired(view, s.termEnd()));
     return updated;
@@ -108,18 +129,36 @@ public class Renewals {
     }
     LocalDate start = s.termEnd();
     if (plan.billingPeriod() != oldPlan.billingPeriod()) {
-      updated = updated.withTerm(start, 1, start, Subscription.termEnd(start, plan.billingPeriod(), 1));
+      updated =
+          updated.withTerm(start, 1, start, Subscription.termEnd(start, plan.billingPeriod(), 1));
     } else {
       int n = s.termNumber() + 1;
-      updated = updated.withTerm(s.anchorDate(), n, start, Subscription.termEnd(s.anchorDate(), plan.billingPeriod(), n));
+      updated =
+          updated.withTerm(
+              s.anchorDate(),
+              n,
+              start,
+              Subscription.termEnd(s.anchorDate(), plan.billingPeriod(), n));
     }
     updated = updated.withStatus("active");
-    repository.update(updated, clock.instant(), BY);
+    repository.update(updated, clock.instant(), Actor.RENEWALS, "renew");
     SubscriptionView view = subscriptions.view(updated);
-    List<ChargeLine> lines = Proration.renewalLines(plan, updated.quantity(),
-        subscriptions.addOnQuantities(repository.addOns(s.id())), updated.termStart(), updated.termEnd(), "charge");
-    events.publish(view, new SubscriptionRenewed(view, updated.termStart(), updated.termEnd(), lines,
-        Proration.sum(lines, plan.currency())));
+    List<ChargeLine> lines =
+        Proration.renewalLines(
+            plan,
+            updated.quantity(),
+            subscriptions.addOnQuantities(repository.addOns(s.id())),
+            updated.termStart(),
+            updated.termEnd(),
+            "charge");
+    events.publish(
+        view,
+        new SubscriptionRenewed(
+            view,
+            updated.termStart(),
+            updated.termEnd(),
+            lines,
+            Proration.sum(lines, plan.currency())));
     return updated;
   }
 }

@@ -1,0 +1,1384 @@
+package io.peakhub.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * ./hub bench: figures for the header of one account through the gateway, straight to portal-bff
+ * and through nginx as a plain reverse proxy; the CPU each process spends per request; latency at a
+ * fixed arrival rate; how fresh the header is after a payment; start-up time and resident memory.
+ *
+ * <p>Uses the running stack, or starts one in the production JVM profile (and stops it afterwards).
+ * Load comes from wrk (saturation, closed loop) and from an open-loop generator here (fixed arrival
+ * rate, latency measured from each request's scheduled start, so a stall is not hidden).
+ * Everything, the load tools included, shares this machine: read the ratios, measured in the same
+ * run, rather than the absolute figures. The report goes to .hub/bench/&lt;time&gt;/ as JSON and
+ * Markdown.
+ */
+final class Bench {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String CUSTOMER = "alice";
+  private static final String PASSWORD = "demo1234";
+  private static final Pattern FORM_ACTION =
+      Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+  private static final Pattern STARTED = Pattern.compile("Started \\w+ in ([0-9.]+) seconds");
+  private static final List<String> SERVICES =
+      List.of(
+          "gateway-service",
+          "identity-service",
+          "billing-service",
+          "subscription-service",
+          "case-service",
+          "portal-bff");
+  private static final List<String> SERVERS = List.of("postgres", "kafka", "keycloak", "mongodb");
+
+  record Options(
+      int runs,
+      int seconds,
+      List<Integer> connections,
+      int payments,
+      int warmupMaxRounds,
+      int warmupMinRounds,
+      boolean keep) {
+
+    static Options parse(List<String> args) {
+      int runs = 3;
+      int seconds = 10;
+      int payments = 200;
+      int warmup = 36;
+      // C2 took 18 to 25 rounds to settle in every run measured here; on a cold JIT the CPU per
+      // request can hold still for three rounds at four times its final value
+      int warmupMin = 20;
+      boolean keep = false;
+      for (int i = 0; i < args.size(); i++) {
+        String a = args.get(i);
+        switch (a) {
+          case "--runs" -> runs = Integer.parseInt(args.get(++i));
+          case "--seconds" -> seconds = Integer.parseInt(args.get(++i));
+          case "--payments" -> payments = Integer.parseInt(args.get(++i));
+          case "--warmup-rounds" -> warmup = Integer.parseInt(args.get(++i));
+          case "--warmup-min-rounds" -> warmupMin = Integer.parseInt(args.get(++i));
+          case "--keep" -> keep = true;
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown bench option "
+                      + a
+                      + ": use --runs N, --seconds S, --payments N, --warmup-rounds N, --warmup-min-rounds N,"
+                      + " --keep");
+        }
+      }
+      return new Options(runs, seconds, List.of(16, 64), payments, warmup, warmupMin, keep);
+    }
+  }
+
+  /**
+   * One wrk run: requests, errors, throughput and latency percentiles (ms), and each process's CPU
+   * per request (ms).
+   */
+  record Run(
+      String target,
+      int connections,
+      long requests,
+      long errors,
+      double perSecond,
+      double p50,
+      double p99,
+      double p999,
+      Map<String, Double> cpuMsPerRequest) {}
+
+  private final Settings settings;
+  private final Processes processes;
+  private final Options options;
+  private final Path out;
+  private final Map<String, Object> report = new LinkedHashMap<>();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final long clockTicks = clockTicksPerSecond();
+  private String account;
+
+  Bench(Settings settings, Options options) {
+    this.settings = settings;
+    this.processes = new Processes(settings);
+    this.options = options;
+    this.out =
+        settings
+            .home()
+            .resolve("bench")
+            .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+  }
+
+  static int main(Settings settings, List<String> args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (RuntimeException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    for (String tool : List.of("wrk", "nginx")) {
+      if (which(tool) == null) {
+        System.err.println(
+            "bench: "
+                + tool
+                + " is not installed; install it (apt-get install -y wrk nginx-light) and run ./hub bench again");
+        return 1;
+      }
+    }
+    boolean running = Hub.httpOk(gateway(settings) + "/actuator/health/readiness");
+    Settings used = running ? settings : settings.with("HUB_JVM_PROFILE", "production");
+    Hub hub = new Hub(used);
+    if (!running) {
+      say("no stack is running: starting one in the production JVM profile");
+      if (hub.up(true, true) != 0) {
+        return 1;
+      }
+    } else {
+      say("using the running stack (its JVM flags are in the report)");
+    }
+    try {
+      return new Bench(used, options).run();
+    } catch (IllegalStateException e) {
+      System.err.println(
+          "bench: " + e.getMessage() + " (the stack's logs are in " + used.logs() + ")");
+      return 1;
+    } finally {
+      if (!running && !options.keep()) {
+        say("stopping the stack the bench started (--keep leaves it running)");
+        hub.down();
+      }
+    }
+  }
+
+  int run() throws Exception {
+    Files.createDirectories(out);
+    report.put(
+        "machine",
+        Map.of(
+            "cores",
+            Runtime.getRuntime().availableProcessors(),
+            "note",
+            "the load tools run on the same machine as the stack"));
+    report.put("jvmFlags", jvmFlags());
+    report.put("startupSeconds", startupSeconds());
+    report.put("residentMbIdle", residentMb("status", "VmRSS:"));
+    report.put("proportionalMbIdle", residentMb("smaps_rollup", "Pss:"));
+
+    String cookie = signInThroughGateway(CUSTOMER, PASSWORD);
+    account = firstAccount(cookie);
+    Keycloak keycloak = new Keycloak();
+    try {
+      String bearer = keycloak.userToken(CUSTOMER, PASSWORD);
+      Path lua = writeLua();
+      String path = "/api/accounts/" + account + "/header";
+      Target gateway =
+          new Target(
+              "gateway",
+              gateway(settings) + path,
+              List.of("Cookie: " + cookie),
+              List.of("gateway-service", "portal-bff"));
+      Target direct =
+          new Target(
+              "portal-bff",
+              bff() + path,
+              List.of("Authorization: Bearer " + bearer),
+              List.of("portal-bff"));
+      try (Nginx nginx = Nginx.start(out, bffPort())) {
+        Target proxied =
+            new Target(
+                "nginx",
+                "http://localhost:" + nginx.port() + path,
+                List.of("Authorization: Bearer " + bearer),
+                List.of("nginx", "portal-bff"));
+        nginx.pidsInto(pids);
+        for (Target t : List.of(gateway, direct, proxied)) {
+          expectOk(t);
+        }
+        report.put("warmup", warmUp(gateway, lua));
+        List<Run> runs = new ArrayList<>();
+        for (int r = 1; r <= options.runs(); r++) {
+          // a bearer token lives 5 minutes: take a fresh one for every round
+          String fresh = keycloak.userToken(CUSTOMER, PASSWORD);
+          direct = direct.withHeader("Authorization: Bearer " + fresh);
+          proxied = proxied.withHeader("Authorization: Bearer " + fresh);
+          for (int c : options.connections()) {
+            for (Target t : List.of(gateway, direct, proxied)) {
+              Run run = wrk(t, c, options.seconds(), lua);
+              say(
+                  String.format(
+                      Locale.ROOT,
+                      "run %d/%d %-10s %3d conns %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  cpu/req %s",
+                      r,
+                      options.runs(),
+                      t.name(),
+                      c,
+                      run.perSecond(),
+                      run.p50(),
+                      run.p99(),
+                      format(run.cpuMsPerRequest())));
+              runs.add(run);
+            }
+          }
+        }
+        report.put("saturation", medians(runs));
+        report.put("profile", profile(gateway, lua));
+        report.put("residentMbAfterLoad", residentMb("status", "VmRSS:"));
+        report.put("proportionalMbAfterLoad", residentMb("smaps_rollup", "Pss:"));
+        double gatewayRate =
+            median(
+                runs.stream()
+                    .filter(x -> x.target().equals("gateway") && x.connections() == 16)
+                    .mapToDouble(Run::perSecond)
+                    .toArray());
+        String fresh = keycloak.userToken(CUSTOMER, PASSWORD);
+        Target myAccount =
+            new Target(
+                "my-account via gateway",
+                gateway(settings) + "/api/accounts/" + account + "/my-account",
+                gateway.headers(),
+                gateway.processes());
+        report.put(
+            "fixedRate",
+            List.of(
+                openLoop(gateway, gatewayRate / 2, options.seconds()),
+                openLoop(
+                    direct.withHeader("Authorization: Bearer " + fresh),
+                    gatewayRate / 2,
+                    options.seconds()),
+                openLoop(myAccount, Math.max(5, gatewayRate / 10), options.seconds())));
+        report.put("freshness", freshness(keycloak.userToken(CUSTOMER, PASSWORD)));
+        report.put(
+            "payments",
+            steadyPayments(keycloak.userToken(CUSTOMER, PASSWORD), 10, options.seconds()));
+      }
+    } finally {
+      keycloak.close();
+    }
+    write();
+    return 0;
+  }
+
+  // ------------------------------------------------------------------ load
+
+  record Target(String name, String url, List<String> headers, List<String> processes) {
+    Target withHeader(String header) {
+      String name = header.substring(0, header.indexOf(':'));
+      List<String> h =
+          new ArrayList<>(headers.stream().filter(x -> !x.startsWith(name + ":")).toList());
+      h.add(header);
+      return new Target(this.name, url, h, processes);
+    }
+  }
+
+  /**
+   * Process name to pid, for CPU and memory: the stack's components, and nginx's workers when it
+   * runs.
+   */
+  private final Map<String, List<Long>> pids = new LinkedHashMap<>();
+
+  private List<Long> pidsOf(String name) {
+    return pids.computeIfAbsent(
+        name,
+        n ->
+            processes
+                .running(n)
+                .map(
+                    h -> {
+                      List<Long> all = new ArrayList<>();
+                      all.add(h.pid());
+                      h.descendants().forEach(d -> all.add(d.pid()));
+                      return all;
+                    })
+                .orElse(List.of()));
+  }
+
+  private Run wrk(Target t, int connections, int seconds, Path lua) throws Exception {
+    Map<String, Long> before = cpuTicks(t.processes());
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "wrk",
+                "-t2",
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--timeout",
+                "10s",
+                "--latency",
+                "-s",
+                lua.toString()));
+    for (String h : t.headers()) {
+      cmd.add("-H");
+      cmd.add(h);
+    }
+    cmd.add(t.url());
+    String output = exec(cmd, Duration.ofSeconds(seconds + 60));
+    Map<String, Long> after = cpuTicks(t.processes());
+    Matcher m = Pattern.compile("BENCHJSON (\\{.*})").matcher(output);
+    if (!m.find()) {
+      throw new IllegalStateException("wrk printed no summary:\n" + output);
+    }
+    JsonNode j = JSON.readTree(m.group(1));
+    long requests = j.get("requests").asLong();
+    long errors = j.get("errors").asLong() + j.get("non2xx").asLong();
+    if (requests == 0 || errors * 2 > requests) {
+      throw new IllegalStateException(
+          t.name() + ": " + errors + " of " + requests + " requests failed; is the stack healthy?");
+    }
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    for (String p : t.processes()) {
+      cpu.put(
+          p, requests == 0 ? 0 : (after.get(p) - before.get(p)) * 1000.0 / clockTicks / requests);
+    }
+    double secs = j.get("duration_us").asDouble() / 1e6;
+    return new Run(
+        t.name(),
+        connections,
+        requests,
+        errors,
+        requests / secs,
+        j.get("p50").asDouble() / 1000,
+        j.get("p99").asDouble() / 1000,
+        j.get("p999").asDouble() / 1000,
+        cpu);
+  }
+
+  /**
+   * Rounds of 5 s through the gateway (which warms portal-bff too) until the gateway's CPU per
+   * request changes by under 10% three rounds running, and at least --warmup-min-rounds have run:
+   * then the JIT has settled. Reports when that happened.
+   */
+  private Map<String, Object> warmUp(Target gateway, Path lua) throws Exception {
+    say(
+        "warming up through the gateway until its CPU per request settles (5 s rounds, at most "
+            + options.warmupMaxRounds()
+            + ")");
+    List<Double> perRound = new ArrayList<>();
+    int stable = 0;
+    long start = System.nanoTime();
+    for (int round = 1; round <= options.warmupMaxRounds(); round++) {
+      Run r = wrk(gateway, 16, 5, lua);
+      double cpu = r.cpuMsPerRequest().get("gateway-service");
+      if (!perRound.isEmpty() && Math.abs(cpu - perRound.getLast()) <= 0.10 * perRound.getLast()) {
+        stable++;
+      } else {
+        stable = 0;
+      }
+      perRound.add(cpu);
+      say(
+          String.format(
+              Locale.ROOT,
+              "warm-up round %d: %.0f req/s, gateway %.3f ms CPU/request",
+              round,
+              r.perSecond(),
+              cpu));
+      if (stable >= 3 && round >= options.warmupMinRounds()) {
+        break;
+      }
+    }
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("rounds", perRound.size());
+    w.put("seconds", (System.nanoTime() - start) / 1_000_000_000L);
+    w.put("settled", stable >= 3);
+    w.put("gatewayCpuMsPerRequestByRound", perRound);
+    return w;
+  }
+
+  /**
+   * An open-loop load: requests start on a fixed schedule whatever the answers do; latency counts
+   * from the scheduled start. The first {@link #OPEN_LOOP_WARMUP_S} seconds run the same schedule
+   * on the same client but are not counted: without them the generator's own cold start (its HTTP
+   * client opening its connections, this JVM compiling the send path) showed up as a second of
+   * latency on the first requests, on every target alike.
+   */
+  private static final int OPEN_LOOP_WARMUP_S = 3;
+
+  private Map<String, Object> openLoop(Target t, double rate, int seconds) throws Exception {
+    say(
+        String.format(
+            Locale.ROOT, "fixed arrival rate: %.0f req/s for %d s to %s", rate, seconds, t.name()));
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(t.url())).timeout(Duration.ofSeconds(10));
+    for (String h : t.headers()) {
+      b.header(h.substring(0, h.indexOf(':')), h.substring(h.indexOf(':') + 1).trim());
+    }
+    HttpRequest request = b.build();
+    int warm = (int) (rate * OPEN_LOOP_WARMUP_S);
+    int total = warm + (int) (rate * seconds);
+    long periodNs = (long) (1e9 / rate);
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicInteger failed = new AtomicInteger();
+    long t0 = System.nanoTime() + 50_000_000L;
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < total; i++) {
+        long due = t0 + i * periodNs;
+        boolean counted = i >= warm;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        executor.submit(
+            () -> {
+              try {
+                HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() != 200 && counted) {
+                  failed.incrementAndGet();
+                }
+              } catch (Exception e) {
+                if (counted) {
+                  failed.incrementAndGet();
+                }
+              }
+              if (counted) {
+                latencies.add(System.nanoTime() - due);
+              }
+            });
+      }
+    }
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("target", t.name());
+    r.put("rate", Math.round(rate));
+    r.put("uncountedWarmupSeconds", OPEN_LOOP_WARMUP_S);
+    r.put("requests", sorted.length);
+    r.put("failed", failed.get());
+    r.put("p50Ms", pct(sorted, 50));
+    r.put("p99Ms", pct(sorted, 99));
+    r.put("p999Ms", pct(sorted, 99.9));
+    say(
+        String.format(
+            Locale.ROOT,
+            "  %s at %.0f req/s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d failed",
+            t.name(),
+            rate,
+            pct(sorted, 50),
+            pct(sorted, 99),
+            pct(sorted, 99.9),
+            failed.get()));
+    return r;
+  }
+
+  /**
+   * Payments of 0.01 straight to portal-bff, one after another; after each, the header is read
+   * every 2 ms until it shows the new balance. Freshness = from the payment's answer (billing has
+   * committed) to the first header read that shows it: billing's outbox relay, Kafka, the BFF's
+   * read model.
+   */
+  private Map<String, Object> freshness(String bearer) throws Exception {
+    say(
+        "event freshness: "
+            + options.payments()
+            + " payments, each followed until the header shows it");
+    String header = bff() + "/api/accounts/" + account + "/header";
+    java.math.BigDecimal balance = balance(header, bearer);
+    long[] ms = new long[options.payments()];
+    int retried = 0;
+    for (int i = 0; i < options.payments(); i++) {
+      // a 503 (a dependency slow just after the saturating runs) is retried with the same key, as
+      // the web app does; freshness counts from the answer that committed it
+      String key = UUID.randomUUID().toString();
+      HttpResponse<String> paid = null;
+      for (int attempt = 1; attempt <= 10; attempt++) {
+        paid =
+            http.send(
+                HttpRequest.newBuilder(URI.create(bff() + "/api/accounts/" + account + "/payments"))
+                    .header("Authorization", "Bearer " + bearer)
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", key)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"amount\":\"0.01\",\"currency\":\"USD\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (paid.statusCode() != 503) {
+          break;
+        }
+        retried++;
+        Thread.sleep(1000L * attempt);
+      }
+      long committed = System.nanoTime();
+      if (paid.statusCode() != 201 && paid.statusCode() != 200) {
+        throw new IllegalStateException(
+            "payment answered " + paid.statusCode() + ": " + paid.body());
+      }
+      java.math.BigDecimal expected = balance.subtract(new java.math.BigDecimal("0.01"));
+      while (balance(header, bearer).compareTo(expected) != 0) {
+        if (System.nanoTime() - committed > 30_000_000_000L) {
+          throw new IllegalStateException(
+              "the header did not show payment " + (i + 1) + " within 30 s");
+        }
+        Thread.sleep(2);
+      }
+      ms[i] = (System.nanoTime() - committed) / 1_000_000L;
+      balance = expected;
+    }
+    Arrays.sort(ms);
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("payments", ms.length);
+    r.put("p50Ms", ms[ms.length / 2]);
+    r.put("p99Ms", ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)]);
+    r.put("maxMs", ms[ms.length - 1]);
+    r.put("pollEveryMs", 2);
+    r.put("retriedAfter503", retried);
+    say(
+        "  freshness p50 "
+            + r.get("p50Ms")
+            + " ms, p99 "
+            + r.get("p99Ms")
+            + " ms, max "
+            + r.get("maxMs")
+            + " ms, "
+            + retried
+            + " payments retried after a 503");
+    return r;
+  }
+
+  /**
+   * One more run through the gateway at 16 connections, not counted, with JFR (settings=profile)
+   * recording the gateway and portal-bff: each process's CPU samples as a flame graph (SVG) and as
+   * folded stacks beside the report, and the frames where most samples were taken.
+   */
+  private Map<String, Object> profile(Target gateway, Path lua) throws Exception {
+    List<String> names = List.of("gateway-service", "portal-bff");
+    say("profile: one uncounted run through the gateway with JFR on " + names);
+    Map<String, Path> recordings = new LinkedHashMap<>();
+    for (String name : names) {
+      long pid = pidsOf(name).getFirst();
+      Path jfr = out.resolve(name + ".jfr");
+      // reactive stacks run deeper than JFR's default 64 frames (effective before a first
+      // recording)
+      exec(
+          List.of(jcmd(pid), Long.toString(pid), "JFR.configure", "stackdepth=512"),
+          Duration.ofSeconds(30));
+      exec(
+          List.of(jcmd(pid), Long.toString(pid), "JFR.start", "name=bench", "settings=profile"),
+          Duration.ofSeconds(30));
+      recordings.put(name, jfr);
+    }
+    Run run = wrk(gateway, 16, options.seconds(), lua);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("perSecondWhileRecording", round(run.perSecond()));
+    for (var e : recordings.entrySet()) {
+      long pid = pidsOf(e.getKey()).getFirst();
+      exec(
+          List.of(
+              jcmd(pid),
+              Long.toString(pid),
+              "JFR.stop",
+              "name=bench",
+              "filename=" + e.getValue().toAbsolutePath()),
+          Duration.ofSeconds(60));
+      FlameGraph graph = FlameGraph.of(e.getValue());
+      Path svg = out.resolve(e.getKey() + "-flame.svg");
+      graph.writeSvg(svg, e.getKey() + ": CPU samples, header through the gateway, 16 connections");
+      graph.writeFolded(out.resolve(e.getKey() + ".folded"));
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("samples", graph.samples());
+      entry.put("flameGraph", svg.getFileName().toString());
+      entry.put("topSelfPercent", graph.topSelf(8));
+      result.put(e.getKey(), entry);
+      say("  " + e.getKey() + ": " + graph.samples() + " samples, flame graph " + svg);
+    }
+    return result;
+  }
+
+  /** The jcmd beside the java that runs the process. */
+  private static String jcmd(long pid) {
+    return ProcessHandle.of(pid)
+        .flatMap(h -> h.info().command())
+        .map(java -> Path.of(java).resolveSibling("jcmd").toString())
+        .filter(j -> Files.isExecutable(Path.of(j)))
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+  }
+
+  /** The account in focus: the signed-in customer's first, as the web app picks it. */
+  private String firstAccount(String cookie) throws Exception {
+    HttpResponse<String> me =
+        http.send(
+            HttpRequest.newBuilder(URI.create(gateway(settings) + "/api/me"))
+                .header("Cookie", cookie)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (me.statusCode() != 200) {
+      throw new IllegalStateException(
+          "/api/me answered " + me.statusCode() + " for " + CUSTOMER + ": " + me.body());
+    }
+    return JSON.readTree(me.body()).get("accounts").get(0).get("accountId").asString();
+  }
+
+  /**
+   * Payments of 0.01 at a steady {@code rate} per second straight to portal-bff, each sent twice at
+   * once with the same Idempotency-Key (a double click). Afterwards the balance must have fallen by
+   * exactly one cent per key: anything more is a double charge.
+   */
+  private Map<String, Object> steadyPayments(String bearer, int rate, int seconds)
+      throws Exception {
+    say(
+        "payments: "
+            + rate
+            + " a second for "
+            + seconds
+            + " s, each sent twice with one Idempotency-Key");
+    String header = bff() + "/api/accounts/" + account + "/header";
+    String url = bff() + "/api/accounts/" + account + "/payments";
+    java.math.BigDecimal before = balance(header, bearer);
+    HttpClient client =
+        HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    int keys = rate * seconds;
+    long periodNs = 1_000_000_000L / rate;
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+    long t0 = System.nanoTime() + 50_000_000L;
+    List<HttpRequest> requests = new ArrayList<>();
+    java.util.Set<Integer> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < keys; i++) {
+        long due = t0 + i * periodNs;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        HttpRequest request =
+            HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"amount\":\"0.01\",\"currency\":\"USD\"}"))
+                .build();
+        requests.add(request);
+        int key = i;
+        for (int copy = 0; copy < 2; copy++) {
+          executor.submit(
+              () -> {
+                int status;
+                try {
+                  status =
+                      client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (Exception e) {
+                  status = -1;
+                }
+                statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                latencies.add(System.nanoTime() - due);
+                if (status == 200 || status == 201) {
+                  answered.add(key);
+                }
+              });
+        }
+      }
+    }
+    // A client whose payment got no answer (a timeout, a 503) retries it with the same key, as the
+    // web app
+    // does: every key ends answered, and the account must then be charged exactly once per key.
+    int retried = 0;
+    for (int i = 0; i < keys; i++) {
+      // an open circuit breaker in portal-bff answers 503 for a while: keep trying for up to 30 s a
+      // key
+      for (int attempt = 0; attempt < 30 && !answered.contains(i); attempt++) {
+        retried++;
+        int status =
+            client.send(requests.get(i), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 200 || status == 201) {
+          answered.add(i);
+        } else {
+          Thread.sleep(1000);
+        }
+      }
+    }
+    java.math.BigDecimal expected =
+        before.subtract(
+            new java.math.BigDecimal("0.01").multiply(java.math.BigDecimal.valueOf(keys)));
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    java.math.BigDecimal after = balance(header, bearer);
+    while (after.compareTo(expected) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      after = balance(header, bearer);
+    }
+    Thread.sleep(
+        1000); // a double charge would arrive after the expected balance: give it the time to show
+    after = balance(header, bearer);
+    long charged = before.subtract(after).movePointRight(2).longValueExact();
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("keys", keys);
+    r.put("requests", sorted.length);
+    r.put("ratePerSecond", rate);
+    r.put(
+        "statuses",
+        statuses.entrySet().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    e -> Integer.toString(e.getKey()),
+                    e -> e.getValue().get(),
+                    (a, b) -> a,
+                    java.util.TreeMap::new)));
+    r.put("p50Ms", pct(sorted, 50));
+    r.put("p99Ms", pct(sorted, 99));
+    r.put("retriedAfterwards", retried);
+    r.put("unanswered", keys - answered.size());
+    r.put("charged", charged);
+    r.put("doubleCharges", charged - keys);
+    say(
+        String.format(
+            Locale.ROOT,
+            "  %d keys, %d requests: p50 %.2f ms, p99 %.2f ms, statuses %s; %d retries afterwards, "
+                + "%d keys never answered; charged %d times (double charges: %d)",
+            keys,
+            sorted.length,
+            pct(sorted, 50),
+            pct(sorted, 99),
+            r.get("statuses"),
+            retried,
+            keys - answered.size(),
+            charged,
+            charged - keys));
+    return r;
+  }
+
+  private java.math.BigDecimal balance(String url, String bearer) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + bearer)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("the header answered " + r.statusCode() + ": " + r.body());
+    }
+    // what the account owes net of its credit: payments beyond the balance become credit
+    JsonNode h = JSON.readTree(r.body());
+    return new java.math.BigDecimal(h.get("balance").asString())
+        .subtract(new java.math.BigDecimal(h.get("creditBalance").asString()));
+  }
+
+  private void expectOk(Target t) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(t.url()));
+    t.headers()
+        .forEach(
+            h -> b.header(h.substring(0, h.indexOf(':')), h.substring(h.indexOf(':') + 1).trim()));
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200 || !r.body().contains("\"balance\"")) {
+      throw new IllegalStateException(
+          t.name() + " answered " + r.statusCode() + " for the header: " + r.body());
+    }
+  }
+
+  // ------------------------------------------------------------------ sign-in
+
+  /**
+   * Authorization code + PKCE through the gateway with Keycloak's own login form; the session
+   * cookie is all a browser keeps.
+   */
+  private String signInThroughGateway(String username, String password) throws Exception {
+    var cookies =
+        new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL) {
+          @Override
+          public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            Map<String, List<String>> relaxed = new java.util.HashMap<>();
+            // browsers send localhost's Secure cookies over http; java.net's cookie jar does not
+            headers.forEach(
+                (n, v) ->
+                    relaxed.put(
+                        n,
+                        n != null && n.equalsIgnoreCase("Set-Cookie")
+                            ? v.stream().map(x -> x.replaceAll("(?i);\\s*Secure", "")).toList()
+                            : v));
+            super.put(uri, relaxed);
+          }
+        };
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    HttpResponse<String> page =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(gateway(settings) + "/oauth2/authorization/keycloak"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher action = FORM_ACTION.matcher(page.body());
+    if (!action.find()) {
+      throw new IllegalStateException("no Keycloak login form at " + page.uri());
+    }
+    browser.send(
+        HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "username=" + username + "&password=" + password + "&credentialId="))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("SESSION"))
+        .map(c -> "SESSION=" + c.getValue())
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException(username + " could not sign in through the gateway"));
+  }
+
+  /**
+   * Direct calls and nginx carry a bearer token Keycloak issues for the same user: the bench adds a
+   * temporary public client with the password grant to the realm and deletes it when done, so the
+   * realm the hub ships never allows that grant.
+   */
+  private final class Keycloak implements AutoCloseable {
+    private final String clientId = "hub-bench-" + UUID.randomUUID().toString().substring(0, 8);
+    private String clientUuid;
+
+    String userToken(String username, String password) throws Exception {
+      if (clientUuid == null) {
+        String admin = adminToken();
+        HttpResponse<String> created =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create(settings.keycloakUrl() + "/admin/realms/peak/clients"))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"clientId\":\""
+                                + clientId
+                                + "\",\"publicClient\":true,\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":false}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+          throw new IllegalStateException(
+              "could not add the bench client to Keycloak: "
+                  + created.statusCode()
+                  + " "
+                  + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        clientUuid = location.substring(location.lastIndexOf('/') + 1);
+      }
+      return token(
+          settings.keycloakUrl() + "/realms/peak/protocol/openid-connect/token",
+          "grant_type=password&client_id="
+              + clientId
+              + "&username="
+              + username
+              + "&password="
+              + password);
+    }
+
+    private String adminToken() throws Exception {
+      return token(
+          settings.keycloakUrl() + "/realms/master/protocol/openid-connect/token",
+          "grant_type=password&client_id=admin-cli&username=admin&password=admin");
+    }
+
+    private String token(String url, String form) throws Exception {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(
+            "Keycloak refused a token (" + r.statusCode() + "): " + r.body());
+      }
+      return JSON.readTree(r.body()).get("access_token").asString();
+    }
+
+    @Override
+    public void close() {
+      if (clientUuid == null) {
+        return;
+      }
+      try {
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(settings.keycloakUrl() + "/admin/realms/peak/clients/" + clientUuid))
+                .header("Authorization", "Bearer " + adminToken())
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+      } catch (Exception e) {
+        System.err.println(
+            "bench: could not delete Keycloak client " + clientId + ": " + e.getMessage());
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ nginx
+
+  /**
+   * nginx as a plain reverse proxy in front of portal-bff, on a free port, run by the bench and
+   * stopped after.
+   */
+  record Nginx(Process process, int port) implements AutoCloseable {
+
+    static Nginx start(Path dir, int upstreamPort) throws IOException, InterruptedException {
+      int port;
+      try (var socket = new java.net.ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      Path conf = dir.resolve("nginx.conf");
+      Files.createDirectories(dir.resolve("nginx-temp"));
+      Files.writeString(
+          conf,
+          """
+          worker_processes 1;
+          daemon off;
+          pid %1$s/nginx.pid;
+          error_log %1$s/nginx-error.log warn;
+          events { worker_connections 1024; }
+          http {
+            access_log off;
+            client_body_temp_path %1$s/nginx-temp;
+            proxy_temp_path %1$s/nginx-temp;
+            fastcgi_temp_path %1$s/nginx-temp;
+            uwsgi_temp_path %1$s/nginx-temp;
+            scgi_temp_path %1$s/nginx-temp;
+            upstream bff { server 127.0.0.1:%2$d; keepalive 64; }
+            server {
+              listen 127.0.0.1:%3$d;
+              location / {
+                proxy_pass http://bff;
+                proxy_http_version 1.1;
+                proxy_set_header Connection "";
+                proxy_set_header Host $host;
+              }
+            }
+          }
+          """
+              .formatted(dir, upstreamPort, port));
+      Process p =
+          new ProcessBuilder(
+                  which("nginx"),
+                  "-c",
+                  conf.toString(),
+                  "-p",
+                  dir.toString(),
+                  "-e",
+                  dir.resolve("nginx-error.log").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("nginx.out").toFile())
+              .start();
+      for (int i = 0; i < 100 && !Processes.portOpen(port); i++) {
+        Thread.sleep(50);
+      }
+      if (!Processes.portOpen(port)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("nginx did not start: see " + dir.resolve("nginx.out"));
+      }
+      return new Nginx(p, port);
+    }
+
+    void pidsInto(Map<String, List<Long>> pids) {
+      List<Long> all = new ArrayList<>();
+      all.add(process.pid());
+      process.descendants().forEach(d -> all.add(d.pid()));
+      pids.put("nginx", all);
+    }
+
+    @Override
+    public void close() {
+      process.destroy();
+    }
+  }
+
+  // ------------------------------------------------------------------ process figures
+
+  private Map<String, Long> cpuTicks(List<String> names) {
+    Map<String, Long> ticks = new LinkedHashMap<>();
+    for (String n : names) {
+      long sum = 0;
+      for (long pid : pidsOf(n)) {
+        try {
+          String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException e) {
+          // a process that has gone has no more CPU to count
+        }
+      }
+      ticks.put(n, sum);
+    }
+    return ticks;
+  }
+
+  /**
+   * Memory of each process tree, from /proc: "VmRSS:" in status (resident, shared pages counted in
+   * every process that maps them) or "Pss:" in smaps_rollup (proportional: a shared page is split
+   * among the processes sharing it, so PostgreSQL's shared buffers count once and the total is what
+   * the stack really holds).
+   */
+  private Map<String, Long> residentMb(String file, String field) {
+    Map<String, Long> mb = new LinkedHashMap<>();
+    long total = 0;
+    List<String> all = new ArrayList<>(SERVICES);
+    all.addAll(SERVERS);
+    for (String n : all) {
+      long kb = 0;
+      for (long pid : pidsOf(n)) {
+        try {
+          for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/" + file))) {
+            if (line.startsWith(field)) {
+              kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+          }
+        } catch (IOException e) {
+          // gone
+        }
+      }
+      mb.put(n, kb / 1024);
+      total += kb / 1024;
+    }
+    mb.put("total", total);
+    return mb;
+  }
+
+  private Map<String, String> jvmFlags() {
+    Map<String, String> flags = new LinkedHashMap<>();
+    for (String n : SERVICES) {
+      List<Long> p = pidsOf(n);
+      if (p.isEmpty()) {
+        continue;
+      }
+      try {
+        String cmdline =
+            Files.readString(Path.of("/proc/" + p.get(0) + "/cmdline")).replace('\0', ' ');
+        flags.put(
+            n,
+            Arrays.stream(cmdline.split(" "))
+                .filter(a -> a.startsWith("-X") && !a.startsWith("-Xlog"))
+                .reduce((a, b) -> a + " " + b)
+                .orElse("(JVM defaults)"));
+      } catch (IOException e) {
+        flags.put(n, "?");
+      }
+    }
+    return flags;
+  }
+
+  /** Each service's own "Started ... in N seconds", the last one in its log. */
+  private Map<String, Double> startupSeconds() throws IOException {
+    Map<String, Double> s = new LinkedHashMap<>();
+    for (String n : SERVICES) {
+      Path log = processes.logFile(n);
+      if (!Files.exists(log)) {
+        continue;
+      }
+      Double last = null;
+      for (String line : Files.readAllLines(log)) {
+        Matcher m = STARTED.matcher(line);
+        if (m.find()) {
+          last = Double.parseDouble(m.group(1));
+        }
+      }
+      if (last != null) {
+        s.put(n, last);
+      }
+    }
+    return s;
+  }
+
+  // ------------------------------------------------------------------ report
+
+  private List<Map<String, Object>> medians(List<Run> runs) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int c : options.connections()) {
+      Map<String, Double> direct = new LinkedHashMap<>();
+      for (String target : List.of("gateway", "portal-bff", "nginx")) {
+        List<Run> mine =
+            runs.stream().filter(r -> r.target().equals(target) && r.connections() == c).toList();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("target", target);
+        row.put("connections", c);
+        row.put("runs", mine.size());
+        row.put("errors", mine.stream().mapToLong(Run::errors).sum());
+        double perSecond = median(mine.stream().mapToDouble(Run::perSecond).toArray());
+        row.put("perSecond", Math.round(perSecond));
+        row.put("p50Ms", round(median(mine.stream().mapToDouble(Run::p50).toArray())));
+        row.put("p99Ms", round(median(mine.stream().mapToDouble(Run::p99).toArray())));
+        row.put("p999Ms", round(median(mine.stream().mapToDouble(Run::p999).toArray())));
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        for (String p : mine.getFirst().cpuMsPerRequest().keySet()) {
+          cpu.put(
+              p,
+              round(median(mine.stream().mapToDouble(r -> r.cpuMsPerRequest().get(p)).toArray())));
+        }
+        row.put("cpuMsPerRequest", cpu);
+        direct.put(target, perSecond);
+        rows.add(row);
+      }
+      // ratios within each run, then their median: a slow moment of the machine hits both sides of
+      // a ratio
+      for (Map<String, Object> row : rows) {
+        if ((int) row.get("connections") != c) {
+          continue;
+        }
+        String target = (String) row.get("target");
+        row.put("vsDirect", round(medianRatio(runs, target, "portal-bff", c)));
+        row.put("vsNginx", round(medianRatio(runs, target, "nginx", c)));
+      }
+    }
+    return rows;
+  }
+
+  private double medianRatio(List<Run> runs, String a, String b, int c) {
+    List<Double> ratios = new ArrayList<>();
+    List<Run> as = runs.stream().filter(r -> r.target().equals(a) && r.connections() == c).toList();
+    List<Run> bs = runs.stream().filter(r -> r.target().equals(b) && r.connections() == c).toList();
+    for (int i = 0; i < Math.min(as.size(), bs.size()); i++) {
+      ratios.add(as.get(i).perSecond() / bs.get(i).perSecond());
+    }
+    return median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  @SuppressWarnings("unchecked")
+  private void write() throws IOException {
+    Files.writeString(
+        out.resolve("report.json"),
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+    StringBuilder md = new StringBuilder("# ./hub bench\n\n");
+    md.append("Everything on one machine (")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores), the load tools included. Medians over ")
+        .append(options.runs())
+        .append(" runs of ")
+        .append(options.seconds())
+        .append(" s; ratios are taken within each run.\n\n");
+    md.append("## Header of one account, saturation (wrk, closed loop)\n\n");
+    md.append(
+        "| path | conns | req/s | p50 ms | p99 ms | p99.9 ms | vs direct | vs nginx | CPU ms/request | errors |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Map<String, Object> row : (List<Map<String, Object>>) report.get("saturation")) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+              row.get("target"),
+              row.get("connections"),
+              row.get("perSecond"),
+              row.get("p50Ms"),
+              row.get("p99Ms"),
+              row.get("p999Ms"),
+              row.get("vsDirect"),
+              row.get("vsNginx"),
+              format((Map<String, Double>) row.get("cpuMsPerRequest")),
+              row.get("errors")));
+    }
+    md.append(
+        "\n## Latency at a fixed arrival rate (open loop: the header at half the gateway's saturation, My Account at a tenth)\n\n");
+    md.append(
+        "| path | req/s | p50 ms | p99 ms | p99.9 ms | failed |\n|---|---|---|---|---|---|\n");
+    for (Map<String, Object> r : (List<Map<String, Object>>) report.get("fixedRate")) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %.2f | %.2f | %.2f | %s |%n",
+              r.get("target"),
+              r.get("rate"),
+              r.get("p50Ms"),
+              r.get("p99Ms"),
+              r.get("p999Ms"),
+              r.get("failed")));
+    }
+    Map<String, Object> f = (Map<String, Object>) report.get("freshness");
+    md.append("\n## Event freshness (payment committed to the header showing it)\n\n")
+        .append(
+            String.format(
+                "%s payments: p50 %s ms, p99 %s ms, max %s ms (header read every %s ms)%n",
+                f.get("payments"),
+                f.get("p50Ms"),
+                f.get("p99Ms"),
+                f.get("maxMs"),
+                f.get("pollEveryMs")));
+    Map<String, Object> pay = (Map<String, Object>) report.get("payments");
+    md.append("\n## Payments at a steady rate, each sent twice with one Idempotency-Key\n\n")
+        .append(
+            String.format(
+                "%s keys at %s/s, %s requests: p50 %s ms, p99 %s ms, answers %s; %s retries of unanswered keys "
+                    + "afterwards, %s never answered; charged %s times: %s double charges%n",
+                pay.get("keys"),
+                pay.get("ratePerSecond"),
+                pay.get("requests"),
+                pay.get("p50Ms"),
+                pay.get("p99Ms"),
+                pay.get("statuses"),
+                pay.get("retriedAfterwards"),
+                pay.get("unanswered"),
+                pay.get("charged"),
+                pay.get("doubleCharges")));
+    Map<String, Object> w = (Map<String, Object>) report.get("warmup");
+    md.append("\n## Warm-up\n\n")
+        .append(
+            String.format(
+                "%s rounds of 5 s (%s s), settled: %s; gateway CPU ms/request by round: %s%n",
+                w.get("rounds"),
+                w.get("seconds"),
+                w.get("settled"),
+                w.get("gatewayCpuMsPerRequestByRound")));
+    md.append(
+        "\n## Footprint\n\n| process | start-up s | RSS idle MB | PSS idle MB | RSS after load MB | PSS after load MB"
+            + " |\n|---|---|---|---|---|---|\n");
+    Map<String, Double> startup = (Map<String, Double>) report.get("startupSeconds");
+    Map<String, Long> idle = (Map<String, Long>) report.get("residentMbIdle");
+    Map<String, Long> idlePss = (Map<String, Long>) report.get("proportionalMbIdle");
+    Map<String, Long> loaded = (Map<String, Long>) report.get("residentMbAfterLoad");
+    Map<String, Long> loadedPss = (Map<String, Long>) report.get("proportionalMbAfterLoad");
+    for (String n : idle.keySet()) {
+      md.append(
+          String.format(
+              "| %s | %s | %s | %s | %s | %s |%n",
+              n,
+              startup.getOrDefault(n, null) == null ? "" : startup.get(n),
+              idle.get(n),
+              idlePss.get(n),
+              loaded.get(n),
+              loadedPss.get(n)));
+    }
+    Map<String, Object> profile = (Map<String, Object>) report.get("profile");
+    if (profile != null) {
+      md.append("\n## Profile (JFR, one uncounted run through the gateway at 16 connections)\n\n");
+      profile.forEach(
+          (name, value) -> {
+            if (value instanceof Map<?, ?> p) {
+              md.append("- ")
+                  .append(name)
+                  .append(": ")
+                  .append(p.get("samples"))
+                  .append(" samples, flame graph `")
+                  .append(p.get("flameGraph"))
+                  .append("`; most samples in: ")
+                  .append(p.get("topSelfPercent"))
+                  .append('\n');
+            }
+          });
+    }
+    md.append("\n## JVM flags\n\n");
+    ((Map<String, String>) report.get("jvmFlags"))
+        .forEach((n, fl) -> md.append("- ").append(n).append(": `").append(fl).append("`\n"));
+    Files.writeString(out.resolve("report.md"), md.toString());
+    System.out.println();
+    System.out.println(md);
+    say("report: " + out.resolve("report.md") + " and report.json");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private Path writeLua() throws IOException {
+    Path lua = out.resolve("summary.lua");
+    Files.writeString(
+        lua,
+        """
+        done = function(summary, latency, requests)
+          local e = summary.errors
+          io.write(string.format('BENCHJSON {"requests":%d,"duration_us":%d,"errors":%d,"non2xx":%d,"p50":%d,"p99":%d,"p999":%d}\\n',
+            summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+            latency:percentile(50), latency:percentile(99), latency:percentile(99.9)))
+        end
+        """);
+    return lua;
+  }
+
+  private String exec(List<String> cmd, Duration timeout) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    byte[] output = p.getInputStream().readAllBytes();
+    if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException(cmd.getFirst() + " did not finish in " + timeout);
+    }
+    return new String(output);
+  }
+
+  private static String gateway(Settings s) {
+    return "http://localhost:" + s.port("HUB_GATEWAY_PORT", 8080);
+  }
+
+  private int bffPort() {
+    return settings.port("HUB_BFF_PORT", 8085);
+  }
+
+  private String bff() {
+    return "http://localhost:" + bffPort();
+  }
+
+  private static String which(String tool) {
+    for (String dir :
+        (System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/bin").split(":")) {
+      Path p = Path.of(dir, tool);
+      if (Files.isExecutable(p)) {
+        return p.toString();
+      }
+    }
+    return null;
+  }
+
+  private static long clockTicksPerSecond() {
+    try {
+      Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
+      return Long.parseLong(new String(p.getInputStream().readAllBytes()).trim());
+    } catch (IOException | NumberFormatException e) {
+      return 100;
+    }
+  }
+
+  private static double median(double[] values) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] v = values.clone();
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  private static double pct(long[] sortedNs, double p) {
+    if (sortedNs.length == 0) {
+      return Double.NaN;
+    }
+    int i = (int) Math.min(sortedNs.length - 1, Math.ceil(sortedNs.length * p / 100) - 1);
+    return round(sortedNs[Math.max(0, i)] / 1e6);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static String format(Map<String, Double> cpu) {
+    StringBuilder s = new StringBuilder();
+    cpu.forEach(
+        (k, v) ->
+            s.append(s.isEmpty() ? "" : ", ")
+                .append(k)
+                .append(String.format(Locale.ROOT, " %.3f", v)));
+    return s.toString();
+  }
+
+  private static void say(String message) {
+    System.out.println("[bench] " + message);
+  }
+}
