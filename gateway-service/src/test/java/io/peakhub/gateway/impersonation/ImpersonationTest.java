@@ -23,20 +23,25 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * "Login as Customer" through the gateway against a stubbed Keycloak and identity-service: a real
@@ -45,9 +50,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ImpersonationTest.Stubs.class)
-@AutoConfigureWebTestClient(
-    timeout = "30s") // a loaded 2-core machine can take over the default 5 s
+@ExtendWith(ThreadDumpOnTimeout.class)
 class ImpersonationTest {
+
+  /**
+   * The browser's own event loop, apart from the gateway's (a browser is another process), and a
+   * new connection for every request, so that nothing of one request's connection carries into the
+   * next. With the shared loop and pool, a login's first request hung 30 s in one CI run in ~50
+   * (not reproduced in 15 runs here, also under load); the thread dump will say where if it comes
+   * back.
+   */
+  static final LoopResources BROWSER_LOOP = LoopResources.create("browser", 1, true);
 
   static final FakeKeycloak KEYCLOAK = new FakeKeycloak();
   static final String ADA = "ad000000-0000-4000-8000-000000000001";
@@ -93,8 +106,9 @@ class ImpersonationTest {
     registry.add("PORTAL_BFF_URL", KEYCLOAK::url);
   }
 
-  @Autowired WebTestClient web;
+  @LocalServerPort int port;
   @Autowired MovableClock clock;
+  WebTestClient web;
 
   /** The browser's cookies. */
   static final class Browser {
@@ -117,6 +131,13 @@ class ImpersonationTest {
 
   @BeforeEach
   void reset() {
+    web =
+        WebTestClient.bindToServer(
+                new ReactorClientHttpConnector(
+                    HttpClient.create(ConnectionProvider.newConnection()).runOn(BROWSER_LOOP)))
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(30)) // a loaded 2-core machine can take over 5 s
+            .build();
     KEYCLOAK.reset();
     clock.offset = Duration.ZERO;
     impersonation = UUID.randomUUID();
