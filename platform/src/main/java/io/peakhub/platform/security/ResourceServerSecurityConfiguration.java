@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 
 /**
  * Every service is an OAuth2 resource server: a Keycloak access token is required everywhere but on
@@ -86,6 +87,13 @@ public class ResourceServerSecurityConfiguration {
             : bean;
       }
     };
+  }
+
+  /** Spring Security's strict firewall, checking headers without regular expressions. */
+  @Bean
+  @ConditionalOnMissingBean(HttpFirewall.class)
+  HttpFirewall httpFirewall() {
+    return HeaderFirewall.strict();
   }
 
   @Bean

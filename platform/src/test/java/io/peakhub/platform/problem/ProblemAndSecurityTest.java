@@ -222,4 +222,15 @@ class ProblemAndSecurityTest {
   void healthIsOpenWithoutToken() throws Exception {
     mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
   }
+
+  @Test
+  void aControlCharacterInAHeaderIsRefusedByTheStrictFirewall(
+      @Autowired org.springframework.security.web.firewall.HttpFirewall firewall) throws Exception {
+    assertThat(firewall)
+        .isInstanceOf(org.springframework.security.web.firewall.StrictHttpFirewall.class);
+    mvc.perform(
+            get("/accounts/" + ALICES_ACCOUNT)
+                .header("Authorization", bearer(ALICE, "alice") + "\u0007"))
+        .andExpect(status().isBadRequest());
+  }
 }
