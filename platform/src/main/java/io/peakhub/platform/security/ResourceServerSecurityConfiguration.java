@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 
@@ -94,6 +95,13 @@ public class ResourceServerSecurityConfiguration {
   @ConditionalOnMissingBean(HttpFirewall.class)
   HttpFirewall httpFirewall() {
     return HeaderFirewall.strict();
+  }
+
+  /** The token from the Authorization header, as Spring Security reads it, without its regex. */
+  @Bean
+  @ConditionalOnMissingBean(BearerTokenResolver.class)
+  BearerTokenResolver bearerTokenResolver() {
+    return new HeaderBearerTokens();
   }
 
   @Bean

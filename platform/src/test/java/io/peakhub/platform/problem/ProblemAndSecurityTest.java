@@ -233,4 +233,19 @@ class ProblemAndSecurityTest {
                 .header("Authorization", bearer(ALICE, "alice") + "\u0007"))
         .andExpect(status().isBadRequest());
   }
+
+  @Test
+  void theBearerTokenIsReadByThePlatformsResolverInEitherCaseAndAMalformedOneIs401(
+      @Autowired
+          org.springframework.security.oauth2.server.resource.web.BearerTokenResolver resolver)
+      throws Exception {
+    assertThat(resolver.getClass().getSimpleName()).isEqualTo("HeaderBearerTokens");
+    mvc.perform(
+            get("/accounts/" + ALICES_ACCOUNT)
+                .header("Authorization", bearer(ALICE, "alice").replace("Bearer ", "bearer ")))
+        .andExpect(status().isOk());
+    mvc.perform(get("/accounts/" + ALICES_ACCOUNT).header("Authorization", "Bearer a b"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
 }
