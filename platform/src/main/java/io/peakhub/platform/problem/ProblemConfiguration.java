@@ -1,5 +1,6 @@
 package io.peakhub.platform.problem;
 
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,6 +18,18 @@ public class ProblemConfiguration {
     var registration =
         new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, new ProblemResponses()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** Before the body size check and security: a refused request costs as little as possible. */
+  @Bean
+  FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(
+      @Value("${peakhub.http.max-concurrent-requests:200}") int limit,
+      @Value("${peakhub.http.overload-wait:100ms}") Duration wait) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new ConcurrencyLimitFilter(limit, wait, new ProblemResponses()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 }
