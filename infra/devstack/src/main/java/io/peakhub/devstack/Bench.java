@@ -407,81 +407,48 @@ final class Bench {
   }
 
   /**
-   * An open-loop load: requests start on a fixed schedule whatever the answers do; latency counts
-   * from the scheduled start. The first {@link #OPEN_LOOP_WARMUP_S} seconds run the same schedule
-   * on the same client but are not counted: without them the generator's own cold start (its HTTP
-   * client opening its connections, this JVM compiling the send path) showed up as a second of
-   * latency on the first requests, on every target alike.
+   * An open-loop load ({@link FixedRate}): requests start on a fixed schedule whatever the answers
+   * do, over {@link #OPEN_LOOP_CONNECTIONS} kept-alive connections; latency counts from the
+   * scheduled start. The first {@link #OPEN_LOOP_WARMUP_S} seconds run the same schedule on the
+   * same connections but are not counted (the connections opening, this JVM compiling the send
+   * path).
    */
   private static final int OPEN_LOOP_WARMUP_S = 3;
+
+  private static final int OPEN_LOOP_CONNECTIONS = 16;
 
   private Map<String, Object> openLoop(Target t, double rate, int seconds) throws Exception {
     say(
         String.format(
-            Locale.ROOT, "fixed arrival rate: %.0f req/s for %d s to %s", rate, seconds, t.name()));
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(t.url())).timeout(Duration.ofSeconds(10));
-    for (String h : t.headers()) {
-      b.header(h.substring(0, h.indexOf(':')), h.substring(h.indexOf(':') + 1).trim());
-    }
-    HttpRequest request = b.build();
-    int warm = (int) (rate * OPEN_LOOP_WARMUP_S);
-    int total = warm + (int) (rate * seconds);
-    long periodNs = (long) (1e9 / rate);
-    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-    AtomicInteger failed = new AtomicInteger();
-    long t0 = System.nanoTime() + 50_000_000L;
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < total; i++) {
-        long due = t0 + i * periodNs;
-        boolean counted = i >= warm;
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        executor.submit(
-            () -> {
-              try {
-                HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() != 200 && counted) {
-                  failed.incrementAndGet();
-                }
-              } catch (Exception e) {
-                if (counted) {
-                  failed.incrementAndGet();
-                }
-              }
-              if (counted) {
-                latencies.add(System.nanoTime() - due);
-              }
-            });
-      }
-    }
-    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            Locale.ROOT,
+            "fixed arrival rate: %.0f req/s for %d s to %s (%d connections)",
+            rate,
+            seconds,
+            t.name(),
+            OPEN_LOOP_CONNECTIONS));
+    FixedRate.Result result =
+        new FixedRate(URI.create(t.url()), t.headers())
+            .run(rate, OPEN_LOOP_CONNECTIONS, OPEN_LOOP_WARMUP_S, seconds);
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("target", t.name());
     r.put("rate", Math.round(rate));
+    r.put("connections", OPEN_LOOP_CONNECTIONS);
     r.put("uncountedWarmupSeconds", OPEN_LOOP_WARMUP_S);
-    r.put("requests", sorted.length);
-    r.put("failed", failed.get());
-    r.put("p50Ms", pct(sorted, 50));
-    r.put("p99Ms", pct(sorted, 99));
-    r.put("p999Ms", pct(sorted, 99.9));
+    r.put("requests", result.latencyNs().length);
+    r.put("failed", result.failed());
+    r.put("p50Ms", result.percentileMs(50));
+    r.put("p99Ms", result.percentileMs(99));
+    r.put("p999Ms", result.percentileMs(99.9));
     say(
         String.format(
             Locale.ROOT,
             "  %s at %.0f req/s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d failed",
             t.name(),
             rate,
-            pct(sorted, 50),
-            pct(sorted, 99),
-            pct(sorted, 99.9),
-            failed.get()));
+            result.percentileMs(50),
+            result.percentileMs(99),
+            result.percentileMs(99.9),
+            result.failed()));
     return r;
   }
 
@@ -790,13 +757,20 @@ final class Bench {
       throw new IllegalStateException(
           t.name() + " answered " + r.statusCode() + " for the header: " + r.body());
     }
+    // a browser's steady state: it sends every cookie it holds, so nothing is set again (a missing
+    // XSRF-TOKEN cookie made the gateway generate and write a new CSRF token on every request)
+    if (!r.headers().allValues("Set-Cookie").isEmpty()) {
+      throw new IllegalStateException(
+          t.name() + " set cookies on a signed-in request: " + r.headers().allValues("Set-Cookie"));
+    }
   }
 
   // ------------------------------------------------------------------ sign-in
 
   /**
-   * Authorization code + PKCE through the gateway with Keycloak's own login form; the session
-   * cookie is all a browser keeps.
+   * Authorization code + PKCE through the gateway with Keycloak's own login form, then the web
+   * app's first call; returns the cookies a browser then holds for the gateway (SESSION and
+   * XSRF-TOKEN) as one Cookie header value.
    */
   private String signInThroughGateway(String username, String password) throws Exception {
     var cookies =
@@ -837,12 +811,21 @@ final class Bench {
                     "username=" + username + "&password=" + password + "&credentialId="))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-    return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("SESSION"))
-        .map(c -> "SESSION=" + c.getValue())
-        .findFirst()
-        .orElseThrow(
-            () -> new IllegalStateException(username + " could not sign in through the gateway"));
+    // the web app's first call: the gateway writes the CSRF cookie on it
+    browser.send(
+        HttpRequest.newBuilder(URI.create(gateway(settings) + "/api/me")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    Map<String, String> held = new java.util.TreeMap<>();
+    cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("SESSION") || c.getName().equals("XSRF-TOKEN"))
+        .forEach(c -> held.put(c.getName(), c.getValue()));
+    if (held.size() != 2) {
+      throw new IllegalStateException(
+          username + " could not sign in through the gateway (cookies: " + held.keySet() + ")");
+    }
+    return held.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   /**
