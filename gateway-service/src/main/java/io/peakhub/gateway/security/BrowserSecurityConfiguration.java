@@ -1,13 +1,11 @@
 package io.peakhub.gateway.security;
 
 import io.peakhub.gateway.impersonation.ImpersonationLogoutHandler;
-import java.nio.charset.StandardCharsets;
+import io.peakhub.gateway.problem.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -24,7 +22,6 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
-import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
@@ -136,31 +133,12 @@ class BrowserSecurityConfiguration {
             .flatMap(
                 m ->
                     m.isMatch()
-                        ? problem(
+                        ? Problems.write(
                             exchange,
                             HttpStatus.UNAUTHORIZED,
                             "unauthenticated",
                             "Sign in to continue.")
                         : login.commence(exchange, ex));
-  }
-
-  static Mono<Void> problem(
-      ServerWebExchange exchange, HttpStatus status, String slug, String detail) {
-    var response = exchange.getResponse();
-    response.setStatusCode(status);
-    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    String body =
-        "{\"type\":\"https://peakhub.io/problems/"
-            + slug
-            + "\",\"title\":\""
-            + status.getReasonPhrase()
-            + "\",\"status\":"
-            + status.value()
-            + ",\"detail\":\""
-            + detail
-            + "\"}";
-    DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-    return response.writeWith(Mono.just(buffer));
   }
 
   /** The reactive CSRF token is lazy: subscribe so the XSRF-TOKEN cookie is written. */

@@ -1,5 +1,6 @@
 package io.peakhub.gateway.security;
 
+import io.peakhub.gateway.problem.Problems;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
@@ -25,7 +26,7 @@ class ExpiredLoginHandler implements WebExceptionHandler {
         .getSession()
         .flatMap(s -> s.invalidate())
         .then(
-            BrowserSecurityConfiguration.problem(
+            Problems.write(
                 exchange,
                 HttpStatus.UNAUTHORIZED,
                 "session-expired",

@@ -1,5 +1,6 @@
 package io.peakhub.gateway.security;
 
+import io.peakhub.gateway.problem.Problems;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -56,7 +57,7 @@ class SignInController {
   private Mono<Void> signIn(String returnTo, boolean askPasswordAgain, ServerWebExchange exchange) {
     var target = ReturnPath.of(returnTo);
     if (target.isEmpty()) {
-      return BrowserSecurityConfiguration.problem(
+      return Problems.write(
           exchange,
           HttpStatus.BAD_REQUEST,
           "invalid-input",
