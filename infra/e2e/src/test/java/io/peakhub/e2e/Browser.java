@@ -66,7 +66,25 @@ final class Browser {
           .cookieHandler(cookies)
           .followRedirects(HttpClient.Redirect.NORMAL)
           .connectTimeout(Duration.ofSeconds(5))
+          // as a browser: no h2c upgrade attempt on plain http
+          .version(HttpClient.Version.HTTP_1_1)
           .build();
+
+  /**
+   * A request the gateway does not answer in time prints the gateway's threads first: the rare
+   * hangs seen in CI left nothing else to go on.
+   */
+  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    try {
+      return http.send(request, body);
+    } catch (java.net.http.HttpTimeoutException e) {
+      System.err.println(
+          "no answer in time to " + request.method() + " " + request.uri() + "; gateway threads:");
+      System.err.println(GatewayThreads.dump());
+      throw e;
+    }
+  }
 
   record Response(int status, String body, java.net.http.HttpHeaders headers) {
     JsonNode json() {
@@ -77,7 +95,7 @@ final class Browser {
   /** Authorization code + PKCE through the gateway, with Keycloak's own login page. */
   Response login(String username, String password) throws IOException, InterruptedException {
     HttpResponse<String> loginPage =
-        http.send(
+        send(
             request(GATEWAY + "/oauth2/authorization/keycloak"),
             HttpResponse.BodyHandlers.ofString());
     Matcher action = FORM_ACTION.matcher(loginPage.body());
@@ -87,7 +105,7 @@ final class Browser {
     }
     String form = "username=" + enc(username) + "&password=" + enc(password) + "&credentialId=";
     HttpResponse<String> landed =
-        http.send(
+        send(
             HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -97,8 +115,7 @@ final class Browser {
   }
 
   Response get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> r =
-        http.send(request(GATEWAY + path), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = send(request(GATEWAY + path), HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), r.body(), r.headers());
   }
 
@@ -106,8 +123,7 @@ final class Browser {
   record Download(int status, String contentType, byte[] body) {}
 
   Download download(String path) throws IOException, InterruptedException {
-    HttpResponse<byte[]> r =
-        http.send(request(GATEWAY + path), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r = send(request(GATEWAY + path), HttpResponse.BodyHandlers.ofByteArray());
     return new Download(
         r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
   }
@@ -127,7 +143,7 @@ final class Browser {
     if (csrf != null) {
       b.header("X-XSRF-TOKEN", csrf);
     }
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = send(b.build(), HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), r.body(), r.headers());
   }
 
@@ -141,13 +157,13 @@ final class Browser {
     if (csrf != null) {
       b.header("X-XSRF-TOKEN", csrf);
     }
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = send(b.build(), HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), r.body(), r.headers());
   }
 
   Response postWithoutCsrf(String path, String json) throws IOException, InterruptedException {
     HttpResponse<String> r =
-        http.send(
+        send(
             HttpRequest.newBuilder(URI.create(GATEWAY + path))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -160,7 +176,7 @@ final class Browser {
   /** Logout is a form POST with the CSRF token, as the UI's Sign out button sends it. */
   Response logout() throws IOException, InterruptedException {
     HttpResponse<String> r =
-        http.send(
+        send(
             HttpRequest.newBuilder(URI.create(GATEWAY + "/logout"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrfToken())))
