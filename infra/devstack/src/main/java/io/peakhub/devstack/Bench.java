@@ -1133,15 +1133,12 @@ final class Bench {
   private List<Map<String, Object>> medians(List<Run> runs) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int c : options.connections()) {
-      Map<String, Double> direct = new LinkedHashMap<>();
       for (String target : List.of("gateway", "portal-bff", "nginx")) {
-        Map<String, Object> row =
+        rows.add(
             medianRow(
                 runs.stream()
                     .filter(r -> r.target().equals(target) && r.connections() == c)
-                    .toList());
-        direct.put(target, ((Number) row.get("perSecond")).doubleValue());
-        rows.add(row);
+                    .toList()));
       }
       // ratios within each run, then their median: a slow moment of the machine hits both sides of
       // a ratio

@@ -177,14 +177,14 @@ final class FixedRate {
     }
     if (chunked) {
       for (long size = chunkSize(in); size > 0; size = chunkSize(in)) {
-        skip(in, size);
+        in.skipNBytes(size);
         line(in);
       }
       for (String t = line(in); t != null && !t.isEmpty(); t = line(in)) {
         // trailers
       }
     } else if (length > 0) {
-      skip(in, length);
+      in.skipNBytes(length);
     } else if (length < 0 && code != 204 && code != 304) {
       // no length: the body ends with the connection
       while (in.read() >= 0) {}
@@ -200,19 +200,6 @@ final class FixedRate {
     }
     int semi = l.indexOf(';');
     return Long.parseLong((semi < 0 ? l : l.substring(0, semi)).trim(), 16);
-  }
-
-  private static void skip(InputStream in, long n) throws IOException {
-    while (n > 0) {
-      long s = in.skip(n);
-      if (s <= 0) {
-        if (in.read() < 0) {
-          throw new IOException("the connection closed inside a body");
-        }
-        s = 1;
-      }
-      n -= s;
-    }
   }
 
   /** One CRLF-terminated line, without the CRLF; null at the end of the stream. */

@@ -30,22 +30,31 @@ class ConcurrencyLimitFilterTest {
     };
   }
 
+  /** Starts a request that holds its place until {@code release}, on its own thread. */
+  private static Thread holdPlace(
+      ConcurrencyLimitFilter filter,
+      MockHttpServletRequest request,
+      MockHttpServletResponse response,
+      CountDownLatch entered,
+      CountDownLatch release) {
+    return Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                filter.doFilter(request, response, holding(entered, release));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+  }
+
   @Test
   void aRequestOverTheLimitIsRefusedWith503OverloadedAndTheLimitIsGivenBack() throws Exception {
     var filter = new ConcurrencyLimitFilter(1, Duration.ZERO, new ProblemResponses());
     var entered = new CountDownLatch(1);
     var release = new CountDownLatch(1);
     var first = new MockHttpServletResponse();
-    Thread holder =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    filter.doFilter(get("/accounts/1"), first, holding(entered, release));
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                });
+    Thread holder = holdPlace(filter, get("/accounts/1"), first, entered, release);
     assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(filter.inFlight()).isEqualTo(1);
 
@@ -77,17 +86,7 @@ class ConcurrencyLimitFilterTest {
     var filter = new ConcurrencyLimitFilter(1, Duration.ofSeconds(10), new ProblemResponses());
     var entered = new CountDownLatch(1);
     var release = new CountDownLatch(1);
-    Thread holder =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    filter.doFilter(
-                        get("/a"), new MockHttpServletResponse(), holding(entered, release));
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                });
+    Thread holder = holdPlace(filter, get("/a"), new MockHttpServletResponse(), entered, release);
     assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
 
     var second = new MockHttpServletResponse();
@@ -138,17 +137,7 @@ class ConcurrencyLimitFilterTest {
     var filter = new ConcurrencyLimitFilter(1, Duration.ZERO, new ProblemResponses());
     var entered = new CountDownLatch(1);
     var release = new CountDownLatch(1);
-    Thread holder =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    filter.doFilter(
-                        get("/a"), new MockHttpServletResponse(), holding(entered, release));
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                });
+    Thread holder = holdPlace(filter, get("/a"), new MockHttpServletResponse(), entered, release);
     assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
     var probe = new MockHttpServletResponse();
     var answered = new AtomicReference<Boolean>(false);
