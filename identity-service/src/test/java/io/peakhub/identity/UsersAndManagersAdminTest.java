@@ -254,6 +254,39 @@ class UsersAndManagersAdminTest {
         .andExpect(jsonPath("$.accountIds").value(Matchers.contains(a2.toString())));
   }
 
+  /**
+   * The most one call takes, 5,000 accounts (196 KB of JSON), fits the body limit; one more is a
+   * 400.
+   */
+  @Test
+  void aManagerTakesFiveThousandAccountsInOneCallAndNotOneMore() throws Exception {
+    String manager = newManager();
+    List<String> ids =
+        java.util.stream.Stream.generate(() -> "\"" + UUID.randomUUID() + "\"")
+            .limit(5001)
+            .toList();
+    mvc.perform(
+            put("/admin/account-managers/" + manager + "/accounts")
+                .header("Authorization", ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"accountIds\":[" + String.join(",", ids) + "]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("accountIds"));
+    mvc.perform(
+            put("/admin/account-managers/" + manager + "/accounts")
+                .header("Authorization", ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"accountIds\":[" + String.join(",", ids.subList(0, 5000)) + "]}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.accountIds.length()").value(5000));
+    mvc.perform(
+            get("/access/me")
+                .header(
+                    "Authorization",
+                    "Bearer " + TestJwts.token(manager, "am", "account_executive")))
+        .andExpect(jsonPath("$.accountIds.length()").value(5000));
+  }
+
   /** The manager each account has, as the events on identity.account-manager said, in order. */
   private List<String> managerEvents(UUID account) {
     return jdbc

@@ -124,4 +124,68 @@ class DataGeneratorTest {
                     "Authorization", "Bearer " + TestJwts.token("alice-1", "alice", "customer")))
         .andExpect(status().isForbidden());
   }
+
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void topsUpToTheAskedSizeAndGivesTheDeepAccountItsInvoicesADayApart() throws Exception {
+    var topUp = new BillingDataGenerator.Options(34, 6, 7, db.url(), db.username(), db.password());
+    var added = BillingDataGenerator.generate(topUp, s -> {});
+
+    assertThat(added.skipped()).isFalse();
+    assertThat(added.accounts()).isEqualTo(4);
+    assertThat(added.invoices()).isEqualTo(24);
+    assertThat(count("SELECT count(*) FROM billing_account WHERE number LIKE 'G-%'")).isEqualTo(34);
+    assertThat(count("SELECT count(*) FROM invoice")).isEqualTo(34 * 6);
+    // the same seed draws the same accounts, whether loaded at once or topped up
+    assertThat(count("SELECT count(*) FROM billing_account WHERE number = 'G-0000034'"))
+        .isEqualTo(1);
+
+    var deep =
+        new BillingDataGenerator.Options(3, 2, 9, db.url(), db.username(), db.password(), "D", 400);
+    var loaded = BillingDataGenerator.generate(deep, s -> {});
+
+    assertThat(loaded.invoices()).isEqualTo(400 + 2 * 2);
+    UUID deepAccount =
+        jdbc.sql("SELECT id FROM billing_account WHERE number = 'D-0000001'")
+            .query(UUID.class)
+            .single();
+    assertThat(
+            jdbc.sql(
+                    """
+        SELECT count(DISTINCT invoice_date) FROM invoice WHERE account_id = :a""")
+                .param("a", deepAccount)
+                .query(Long.class)
+                .single())
+        .isEqualTo(400);
+    // paged to the end through billing's API: every invoice once, newest first
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    String after = null;
+    String previousDate = "9999-12-31";
+    do {
+      String body =
+          mvc.perform(
+                  after == null
+                      ? get("/accounts/" + deepAccount + "/invoices?limit=100")
+                          .header("Authorization", BillingApi.ADMIN)
+                      : get("/accounts/" + deepAccount + "/invoices?limit=100&after=" + after)
+                          .header("Authorization", BillingApi.ADMIN))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      var page = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+      for (var item : page.get("items")) {
+        assertThat(seen.add(item.get("number").asString())).isTrue();
+        assertThat(item.get("invoiceDate").asString()).isLessThan(previousDate);
+        previousDate = item.get("invoiceDate").asString();
+      }
+      after = page.path("next").isNull() ? null : page.path("next").asString(null);
+    } while (after != null);
+    assertThat(seen).hasSize(400);
+    assertThat(BillingDataGenerator.generate(deep, s -> {}).skipped()).isTrue();
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
 }

@@ -21,19 +21,25 @@ import org.postgresql.copy.CopyManager;
  * Loads realistic billing data at a chosen size straight into billing's PostgreSQL with COPY:
  * accounts in several currencies, monthly invoices with 1 to 3 lines, most older invoices paid by a
  * payment, some partly paid, the newest open. Deterministic for a given --seed. Used by ./hub up
- * (small, from the devstack), {@code ./hub generate} and billing's benchmark (large). It writes
- * past billing's outbox, so it lives here and never in billing's jar: after a load the devstack
- * asks billing to announce its accounts. billing-service's DataGeneratorTest checks that billing's
- * API serves what it writes, so a schema change that breaks it fails billing's build.
+ * (small, from the devstack), {@code ./hub generate}, {@code ./hub bench} (its own --prefix, with
+ * one deep account) and billing's benchmark (large). It tops up: accounts of the prefix already
+ * there are kept, and only the missing ones up to --accounts are added. It writes past billing's
+ * outbox, so it lives here and never in billing's jar: after a load the devstack asks billing to
+ * announce its accounts. billing-service's DataGeneratorTest checks that billing's API serves what
+ * it writes, so a schema change that breaks it fails billing's build.
  *
  * <pre>
  * --accounts N (default 100)  --invoices-per-account M (default 12)  --seed S (default 42)
+ * --prefix P (default G: account numbers G-0000001...)  --deep-invoices D (default 0: else the first
+ * account has D invoices, one a day)
  * --db-url / --db-user / --db-password (default: DB_URL, DB_USERNAME, DB_PASSWORD or the devstack's)
  * </pre>
  */
 public final class BillingDataGenerator {
 
   static final String PREFIX = "G";
+  private static final java.util.regex.Pattern PREFIXES =
+      java.util.regex.Pattern.compile("[A-Z]{1,3}");
   private static final String[][] CURRENCIES = {
     {"USD", "en-US"},
     {"EUR", "de-DE"},
@@ -69,7 +75,20 @@ public final class BillingDataGenerator {
   private static final String[] SUFFIXES = {"Ltd", "GmbH", "Inc", "SA", "KK", "BV", "AB", "LLC"};
 
   public record Options(
-      int accounts, int invoicesPerAccount, long seed, String url, String user, String password) {}
+      int accounts,
+      int invoicesPerAccount,
+      long seed,
+      String url,
+      String user,
+      String password,
+      String prefix,
+      int deepInvoices) {
+
+    public Options(
+        int accounts, int invoicesPerAccount, long seed, String url, String user, String password) {
+      this(accounts, invoicesPerAccount, seed, url, user, password, PREFIX, 0);
+    }
+  }
 
   public record Result(int accounts, long invoices, long payments, long millis, boolean skipped) {}
 
@@ -99,6 +118,8 @@ public final class BillingDataGenerator {
     int accounts = 100;
     int invoices = 12;
     long seed = 42;
+    String prefix = PREFIX;
+    int deep = 0;
     String url = env.getOrDefault("DB_URL", "jdbc:postgresql://localhost:5433/billing");
     String user = env.getOrDefault("DB_USERNAME", "postgres");
     String password = env.getOrDefault("DB_PASSWORD", "postgres");
@@ -107,6 +128,8 @@ public final class BillingDataGenerator {
         case "--accounts" -> accounts = Integer.parseInt(args[i + 1]);
         case "--invoices-per-account" -> invoices = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
+        case "--prefix" -> prefix = args[i + 1];
+        case "--deep-invoices" -> deep = Integer.parseInt(args[i + 1]);
         case "--db-url" -> url = args[i + 1];
         case "--db-user" -> user = args[i + 1];
         case "--db-password" -> password = args[i + 1];
@@ -114,28 +137,42 @@ public final class BillingDataGenerator {
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + " (use --accounts, --invoices-per-account, --seed, --db-url, --db-user, --db-password)");
+                    + " (use --accounts, --invoices-per-account, --seed, --prefix, --deep-invoices, --db-url,"
+                    + " --db-user, --db-password)");
       }
     }
     if (accounts < 1 || accounts > 9_999_999 || invoices < 0 || invoices > 600) {
       throw new IllegalArgumentException(
           "--accounts must be 1 to 9999999 and --invoices-per-account 0 to 600");
     }
-    return new Options(accounts, invoices, seed, url, user, password);
+    if (!PREFIXES.matcher(prefix).matches() || deep < 0 || deep > 100_000) {
+      throw new IllegalArgumentException(
+          "--prefix must be 1 to 3 capital letters and --deep-invoices 0 to 100000");
+    }
+    return new Options(accounts, invoices, seed, url, user, password, prefix, deep);
   }
 
   public static Result generate(Options o, java.util.function.Consumer<String> progress)
       throws SQLException, IOException {
     long t0 = System.nanoTime();
     try (Connection c = DriverManager.getConnection(o.url(), o.user(), o.password())) {
-      try (ResultSet rs =
-          c.createStatement()
-              .executeQuery(
-                  "SELECT count(*) FROM billing_account WHERE number LIKE '" + PREFIX + "-%'")) {
-        rs.next();
-        if (rs.getLong(1) > 0) {
-          return new Result(0, 0, 0, 0, true);
+      int present;
+      try (var count =
+          c.prepareStatement("SELECT count(*) FROM billing_account WHERE number LIKE ?")) {
+        count.setString(1, o.prefix() + "-%");
+        try (ResultSet rs = count.executeQuery()) {
+          rs.next();
+          present = rs.getInt(1);
         }
+      }
+      if (present >= o.accounts()) {
+        return new Result(0, 0, 0, 0, true);
+      }
+      if (present > 0) {
+        progress.accept(
+            String.format(
+                "[generator] %d accounts of prefix %s already there: adding %d",
+                present, o.prefix(), o.accounts() - present));
       }
       c.setAutoCommit(false);
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -143,6 +180,7 @@ public final class BillingDataGenerator {
       LocalDate today = LocalDate.now();
       Instant now = Instant.now();
       long invoices = 0;
+      int added = 0;
       long payments = 0;
       int batch = Math.max(1, Math.min(5_000, 200_000 / Math.max(1, o.invoicesPerAccount())));
       StringBuilder accountsCsv = new StringBuilder();
@@ -151,10 +189,15 @@ public final class BillingDataGenerator {
       StringBuilder paymentCsv = new StringBuilder();
       StringBuilder allocationCsv = new StringBuilder();
       for (int a = 1; a <= o.accounts(); a++) {
-        UUID accountId = new UUID(0x6e0000000000L + o.seed(), a);
+        // the accounts already there draw the same numbers, unwritten: a seed gives the same data
+        // whether loaded at once or topped up
+        boolean write = a > present;
+        boolean deep = a == 1 && o.deepInvoices() > 0;
+        int invoiceCount = deep ? o.deepInvoices() : o.invoicesPerAccount();
+        UUID accountId = accountId(o.seed(), a);
         String[] currency = CURRENCIES[random.nextInt(CURRENCIES.length)];
         int scale = java.util.Currency.getInstance(currency[0]).getDefaultFractionDigits();
-        String accountNumber = PREFIX + String.format("-%07d", a);
+        String accountNumber = o.prefix() + String.format("-%07d", a);
         // account names are unique (billing's V10 index): the number makes them so, however many;
         // the
         // same draws as before, so a seed gives the same data otherwise
@@ -168,6 +211,15 @@ public final class BillingDataGenerator {
                 + accountNumber;
         BigDecimal unit =
             BigDecimal.valueOf(20 + random.nextInt(480)).multiply(factor(currency[0]));
+        int[] marks = {
+          accountsCsv.length(),
+          invoiceCsv.length(),
+          lineCsv.length(),
+          paymentCsv.length(),
+          allocationCsv.length()
+        };
+        long invoicesBefore = invoices;
+        long paymentsBefore = payments;
         accountsCsv
             .append(accountId)
             .append(',')
@@ -183,9 +235,14 @@ public final class BillingDataGenerator {
             .append(',')
             .append(now)
             .append('\n');
-        for (int m = o.invoicesPerAccount(); m >= 1; m--) {
+        for (int m = invoiceCount; m >= 1; m--) {
           UUID invoiceId = UUID.randomUUID();
-          LocalDate date = today.minusMonths(m).withDayOfMonth(1 + random.nextInt(28));
+          // monthly; the deep account is invoiced daily (usage billing), the newest yesterday
+          LocalDate date =
+              deep
+                  ? today.minusDays(m)
+                  : today.minusMonths(m).withDayOfMonth(1 + random.nextInt(28));
+          boolean recent = deep ? m <= 60 : m <= 2;
           int lineCount = 1 + random.nextInt(3);
           BigDecimal total = BigDecimal.ZERO;
           for (int l = 1; l <= lineCount; l++) {
@@ -219,13 +276,15 @@ public final class BillingDataGenerator {
           // older invoices are mostly paid, the last two months mostly open
           int roll = random.nextInt(100);
           BigDecimal paid =
-              m > 2
+              !recent
                   ? (roll < 85 ? total : roll < 93 ? half(total, scale) : BigDecimal.ZERO)
                   : (roll < 20 ? total : BigDecimal.ZERO);
           BigDecimal balance = total.subtract(paid);
           String status =
               balance.signum() == 0 ? "paid" : paid.signum() > 0 ? "partially_paid" : "posted";
-          String number = String.format("INV-%s%010d", PREFIX, ++invoices);
+          // numbered within the account, so a top-up never meets a number already taken
+          String number = String.format("INV-%s%07d-%05d", o.prefix(), a, invoiceCount - m + 1);
+          invoices++;
           invoiceCsv
               .append(invoiceId)
               .append(',')
@@ -266,7 +325,7 @@ public final class BillingDataGenerator {
                 .append(",generated,")
                 .append(paidAt)
                 .append(",generator,visa •••• 4242,ch_gen_")
-                .append(payments)
+                .append(paymentId)
                 .append('\n');
             allocationCsv
                 .append(paymentId)
@@ -277,6 +336,18 @@ public final class BillingDataGenerator {
                 .append('\n');
             payments++;
           }
+        }
+        if (write) {
+          added++;
+        } else {
+          // drawn, not written: this account is already there
+          StringBuilder[] sinks = {accountsCsv, invoiceCsv, lineCsv, paymentCsv, allocationCsv};
+          for (int k = 0; k < sinks.length; k++) {
+            sinks[k].setLength(marks[k]);
+          }
+          invoices = invoicesBefore;
+          payments = paymentsBefore;
+          continue;
         }
         if (a % batch == 0 || a == o.accounts()) {
           copy.copyIn(
@@ -313,9 +384,13 @@ public final class BillingDataGenerator {
       c.createStatement()
           .execute(
               "ANALYZE billing_account; ANALYZE invoice; ANALYZE payment; ANALYZE payment_allocation");
-      return new Result(
-          o.accounts(), invoices, payments, (System.nanoTime() - t0) / 1_000_000, false);
+      return new Result(added, invoices, payments, (System.nanoTime() - t0) / 1_000_000, false);
     }
+  }
+
+  /** The id of the n-th account (from 1) a seed generates. */
+  public static UUID accountId(long seed, int n) {
+    return new UUID(0x6e0000000000L + seed, n);
   }
 
   private static BigDecimal factor(String currency) {
