@@ -63,6 +63,7 @@ final class Bench {
       int payments,
       int warmupMaxRounds,
       int warmupMinRounds,
+      int accounts,
       boolean keep) {
 
     static Options parse(List<String> args) {
@@ -73,6 +74,7 @@ final class Bench {
       // C2 took 18 to 25 rounds to settle in every run measured here; on a cold JIT the CPU per
       // request can hold still for three rounds at four times its final value
       int warmupMin = 20;
+      int accounts = 5000;
       boolean keep = false;
       for (int i = 0; i < args.size(); i++) {
         String a = args.get(i);
@@ -82,16 +84,21 @@ final class Bench {
           case "--payments" -> payments = Integer.parseInt(args.get(++i));
           case "--warmup-rounds" -> warmup = Integer.parseInt(args.get(++i));
           case "--warmup-min-rounds" -> warmupMin = Integer.parseInt(args.get(++i));
+          case "--accounts" -> accounts = Integer.parseInt(args.get(++i));
           case "--keep" -> keep = true;
           default ->
               throw new IllegalArgumentException(
                   "unknown bench option "
                       + a
                       + ": use --runs N, --seconds S, --payments N, --warmup-rounds N, --warmup-min-rounds N,"
-                      + " --keep");
+                      + " --accounts N, --keep");
         }
       }
-      return new Options(runs, seconds, List.of(16, 64), payments, warmup, warmupMin, keep);
+      if (accounts < 0 || accounts > 1_000_000) {
+        throw new IllegalArgumentException("--accounts must be 0 (no data at scale) to 1000000");
+      }
+      return new Options(
+          runs, seconds, List.of(16, 64), payments, warmup, warmupMin, accounts, keep);
     }
   }
 
@@ -187,6 +194,7 @@ final class Bench {
     report.put("residentMbIdle", residentMb("status", "VmRSS:"));
     report.put("proportionalMbIdle", residentMb("smaps_rollup", "Pss:"));
 
+    Scale scale = options.accounts() > 0 ? loadAtScale() : null;
     String cookie = signInThroughGateway(CUSTOMER, PASSWORD);
     account = firstAccount(cookie);
     Keycloak keycloak = new Keycloak();
@@ -302,6 +310,9 @@ final class Bench {
         report.put(
             "payments",
             steadyPayments(keycloak.userToken(CUSTOMER, PASSWORD), 10, options.seconds()));
+        if (scale != null) {
+          report.put("atScale", atScale(scale, lua));
+        }
       }
     } finally {
       keycloak.close();
@@ -769,6 +780,186 @@ final class Bench {
             charged,
             charged - keys));
     return r;
+  }
+
+  // ------------------------------------------------------------------ data at scale
+
+  /** Invoices of every generated account but the deep one (billing's monthly history of a year). */
+  private static final int INVOICES_PER_ACCOUNT = 12;
+
+  /** The deep account's invoices: one a day, so 80 pages of the web app's 25. */
+  private static final int DEEP_INVOICES = 2000;
+
+  /** The loaded data and the account manager's browser cookies. */
+  record Scale(DemoData.BenchData data, String cookie, int accounts, double loadSeconds) {}
+
+  /**
+   * Loads the bench's accounts (--accounts, topped up from an earlier bench), signs in their
+   * account manager through Keycloak, and waits until portal-bff's read model lists the last of
+   * them: the figures are then taken on a settled stack.
+   */
+  private Scale loadAtScale() throws Exception {
+    say(
+        String.format(
+            Locale.ROOT,
+            "data at scale: %,d accounts (%d invoices each, the first %,d), an account manager over"
+                + " %,d of them",
+            options.accounts(),
+            INVOICES_PER_ACCOUNT,
+            DEEP_INVOICES,
+            Math.min(options.accounts(), DemoData.MANAGED_AT_MOST)));
+    long t0 = System.nanoTime();
+    DemoData.BenchData data =
+        new DemoData(settings).benchData(options.accounts(), INVOICES_PER_ACCOUNT, DEEP_INVOICES);
+    String cookie = signInThroughGateway(data.login(), data.password());
+    String last = String.format(Locale.ROOT, "%s-%07d", DemoData.BENCH_PREFIX, data.managed());
+    String url = gateway(settings) + "/api/customer-accounts?sort=number&direction=desc&limit=1";
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    while (true) {
+      HttpResponse<String> r = get(url, cookie);
+      if (r.statusCode() == 200 && r.body().contains("\"" + last + "\"")) {
+        break;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "portal-bff did not list account "
+                + last
+                + " for "
+                + data.login()
+                + " within 5 minutes of the load (last answer "
+                + r.statusCode()
+                + ")");
+      }
+      Thread.sleep(500);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    say(String.format(Locale.ROOT, "  loaded, announced and listed in %.1f s", seconds));
+    return new Scale(data, cookie, options.accounts(), seconds);
+  }
+
+  /**
+   * Customer Accounts for the account manager (first page by balance, a search) and the deep
+   * account's invoice history: its first page and its last (a cursor 79 pages in), each at
+   * saturation through the gateway; and the whole history walked page by page as the web app's
+   * "more" does, every invoice once.
+   */
+  private Map<String, Object> atScale(Scale scale, Path lua) throws Exception {
+    String base = gateway(settings);
+    String invoices = base + "/api/accounts/" + scale.data().deepAccount() + "/invoices?limit=25";
+    List<Long> pageNs = new ArrayList<>();
+    String lastCursor = null;
+    int pages = 0;
+    for (int walk = 1; walk <= options.runs(); walk++) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      String after = null;
+      pages = 0;
+      do {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r =
+            get(after == null ? invoices : invoices + "&after=" + after, scale.cookie());
+        pageNs.add(System.nanoTime() - t0);
+        if (r.statusCode() != 200) {
+          throw new IllegalStateException(
+              "invoice history answered " + r.statusCode() + " on page " + (pages + 1));
+        }
+        JsonNode page = JSON.readTree(r.body());
+        for (JsonNode item : page.get("items")) {
+          if (!seen.add(item.get("number").asString())) {
+            throw new IllegalStateException(
+                "invoice " + item.get("number").asString() + " came twice in one walk");
+          }
+        }
+        pages++;
+        JsonNode next = page.path("next");
+        if (next.isString()) {
+          after = next.asString();
+        } else {
+          lastCursor = after; // the cursor that fetched the last page
+          after = null;
+        }
+      } while (after != null);
+      if (seen.size() != DEEP_INVOICES) {
+        throw new IllegalStateException(
+            "the deep account's history held "
+                + seen.size()
+                + " invoices, not "
+                + DEEP_INVOICES
+                + " (was it loaded by an older bench? ./hub reset clears the data)");
+      }
+    }
+    long[] walked = pageNs.stream().mapToLong(Long::longValue).sorted().toArray();
+    Map<String, Object> walk = new LinkedHashMap<>();
+    walk.put("walks", options.runs());
+    walk.put("pagesPerWalk", pages);
+    walk.put("invoices", DEEP_INVOICES);
+    walk.put("p50Ms", round(pct(walked, 50)));
+    walk.put("p99Ms", round(pct(walked, 99)));
+    walk.put("maxMs", round(walked[walked.length - 1] / 1e6));
+    say(
+        String.format(
+            Locale.ROOT,
+            "  invoice history walked %d times, %d pages each: p50 %.2f ms, p99 %.2f ms a page",
+            options.runs(),
+            pages,
+            pct(walked, 50),
+            pct(walked, 99)));
+
+    List<String> header = List.of("Cookie: " + scale.cookie());
+    List<String> lists = List.of("gateway-service", "portal-bff", "identity-service");
+    List<String> history =
+        List.of("gateway-service", "portal-bff", "billing-service", "identity-service");
+    List<Target> targets =
+        List.of(
+            new Target(
+                "customer accounts, by balance",
+                base + "/api/customer-accounts?sort=balance&direction=desc&limit=25",
+                header,
+                lists),
+            new Target(
+                "customer accounts, search",
+                base + "/api/customer-accounts?q=northwind&limit=25",
+                header,
+                lists),
+            new Target("invoices, first page", invoices, header, history),
+            new Target(
+                "invoices, page " + pages, invoices + "&after=" + lastCursor, header, history));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Target t : targets) {
+      wrk(t, 16, 5, lua); // uncounted: the JIT meets this path
+      List<Run> runs = new ArrayList<>();
+      for (int r = 1; r <= options.runs(); r++) {
+        Run run = wrk(t, 16, options.seconds(), lua);
+        say(
+            String.format(
+                Locale.ROOT,
+                "run %d/%d %-30s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  cpu/req %s",
+                r,
+                options.runs(),
+                t.name(),
+                run.perSecond(),
+                run.p50(),
+                run.p99(),
+                format(run.cpuMsPerRequest())));
+        runs.add(run);
+      }
+      rows.add(medianRow(runs));
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("accounts", scale.accounts());
+    result.put("managedByTheAccountManager", scale.data().managed());
+    result.put("loadSeconds", round(scale.loadSeconds()));
+    result.put("invoiceWalk", walk);
+    result.put("saturation", rows);
+    return result;
+  }
+
+  private HttpResponse<String> get(String url, String cookie) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Cookie", cookie)
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private java.math.BigDecimal balance(String url, String bearer) throws Exception {
@@ -1274,6 +1465,42 @@ final class Bench {
                 pay.get("unanswered"),
                 pay.get("charged"),
                 pay.get("doubleCharges")));
+    Map<String, Object> scaled = (Map<String, Object>) report.get("atScale");
+    if (scaled != null) {
+      Map<String, Object> walk = (Map<String, Object>) scaled.get("invoiceWalk");
+      md.append("\n## Data at scale, through the gateway (wrk, closed loop, 16 connections)\n\n")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%s accounts loaded (topped up, announced and listed in %s s); an account manager signed in"
+                      + " through Keycloak manages %s of them; the first has %s invoices. Its history walked"
+                      + " %s times, %s pages of 25 each, every invoice once: p50 %s ms, p99 %s ms, max %s ms a"
+                      + " page.%n%n",
+                  scaled.get("accounts"),
+                  scaled.get("loadSeconds"),
+                  scaled.get("managedByTheAccountManager"),
+                  walk.get("invoices"),
+                  walk.get("walks"),
+                  walk.get("pagesPerWalk"),
+                  walk.get("p50Ms"),
+                  walk.get("p99Ms"),
+                  walk.get("maxMs")));
+      md.append("| screen | req/s | p50 ms | p99 ms | p99.9 ms | CPU ms/request | errors |\n")
+          .append("|---|---|---|---|---|---|---|\n");
+      for (Map<String, Object> row : (List<Map<String, Object>>) scaled.get("saturation")) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s | %s | %s |%n",
+                row.get("target"),
+                row.get("perSecond"),
+                row.get("p50Ms"),
+                row.get("p99Ms"),
+                row.get("p999Ms"),
+                format((Map<String, Double>) row.get("cpuMsPerRequest")),
+                row.get("errors")));
+      }
+    }
     Map<String, Object> w = (Map<String, Object>) report.get("warmup");
     md.append("\n## Warm-up\n\n")
         .append(

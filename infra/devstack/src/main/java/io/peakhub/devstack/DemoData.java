@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -300,26 +301,30 @@ final class DemoData {
    * loader of billing's tables (it skips when its data is already there), in a process of its own
    * on the devstack's class path.
    */
-  void generateBillingData(int accounts, int invoicesPerAccount)
+  void generateBillingData(int accounts, int invoicesPerAccount, String... more)
       throws IOException, InterruptedException {
     Processes processes = new Processes(settings);
     var command =
+        new java.util.ArrayList<>(
+            List.of(
+                settings.javaCommand(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.peakhub.datagen.BillingDataGenerator",
+                "--accounts",
+                Integer.toString(accounts),
+                "--invoices-per-account",
+                Integer.toString(invoicesPerAccount)));
+    command.addAll(List.of(more));
+    command.addAll(
         List.of(
-            settings.javaCommand(),
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.peakhub.datagen.BillingDataGenerator",
-            "--accounts",
-            Integer.toString(accounts),
-            "--invoices-per-account",
-            Integer.toString(invoicesPerAccount),
             "--db-url",
             settings.postgresBaseUrl() + "billing",
             "--db-user",
             settings.postgresUser(),
             "--db-password",
-            settings.postgresPassword());
+            settings.postgresPassword()));
     Process p =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -330,6 +335,78 @@ final class DemoData {
       throw new Hub.StartupFailure(
           "generating billing data failed: see " + processes.logFile("generator"));
     }
+  }
+
+  /** What {@link #benchData} loaded: the account manager to sign in as and the deep account. */
+  record BenchData(String login, String password, UUID deepAccount, int managed) {}
+
+  static final String BENCH_PREFIX = "B";
+  static final long BENCH_SEED = 11;
+  static final String BENCH_MANAGER = "bench-ae";
+  // the devstack's own Keycloak only, like the demo users' passwords
+  static final String BENCH_PASSWORD = "bench-ae-demo-1234";
+
+  /** identity-service takes at most this many accounts per association. */
+  static final int MANAGED_AT_MOST = 5000;
+
+  /**
+   * ./hub bench's data: {@code accounts} accounts of its own prefix with {@code invoicesPerAccount}
+   * invoices each and the first with {@code deepInvoices} (topped up, never loaded twice),
+   * announced to the BFF, and an account manager, {@value #BENCH_MANAGER}, who manages the first
+   * {@value #MANAGED_AT_MOST} of them, created through identity-service as an admin would.
+   */
+  BenchData benchData(int accounts, int invoicesPerAccount, int deepInvoices)
+      throws IOException, InterruptedException {
+    token = serviceToken();
+    String identity = components.serviceUrl("identity-service");
+    String billing = components.serviceUrl("billing-service");
+    generateBillingData(
+        accounts,
+        invoicesPerAccount,
+        "--prefix",
+        BENCH_PREFIX,
+        "--seed",
+        Long.toString(BENCH_SEED),
+        "--deep-invoices",
+        Integer.toString(deepInvoices));
+    post(billing + "/admin/accounts/announce", "{}");
+    String managerId = null;
+    for (JsonNode m :
+        JSON.readTree(
+            send(HttpRequest.newBuilder(URI.create(identity + "/admin/account-managers")).GET()))) {
+      if (m.get("loginName").asString().equals(BENCH_MANAGER)) {
+        managerId = m.get("id").asString();
+      }
+    }
+    if (managerId == null) {
+      managerId =
+          JSON.readTree(
+                  send(
+                      HttpRequest.newBuilder(URI.create(identity + "/admin/account-managers"))
+                          .POST(
+                              HttpRequest.BodyPublishers.ofString(
+                                  """
+                                  {"name":"Bench Executive","employeeId":"BENCH-1","primaryEmail":"bench-ae@example.com",                                  "loginName":"%s","password":"%s","retypePassword":"%s"}"""
+                                      .formatted(BENCH_MANAGER, BENCH_PASSWORD, BENCH_PASSWORD)))))
+              .get("id")
+              .asString();
+    }
+    int managed = Math.min(accounts, MANAGED_AT_MOST);
+    StringBuilder ids = new StringBuilder("{\"accountIds\":[");
+    for (int a = 1; a <= managed; a++) {
+      ids.append(a == 1 ? "" : ",")
+          .append('"')
+          .append(io.peakhub.datagen.BillingDataGenerator.accountId(BENCH_SEED, a))
+          .append('"');
+    }
+    put(
+        identity + "/admin/account-managers/" + managerId + "/accounts",
+        ids.append("]}").toString());
+    return new BenchData(
+        BENCH_MANAGER,
+        BENCH_PASSWORD,
+        io.peakhub.datagen.BillingDataGenerator.accountId(BENCH_SEED, 1),
+        managed);
   }
 
   private static String memberships(String relation, Account... accounts) {
