@@ -38,6 +38,10 @@ import org.postgresql.copy.CopyManager;
 public final class BillingDataGenerator {
 
   static final String PREFIX = "G";
+
+  /** What the command line prints when every account asked for is already there. */
+  public static final String NOTHING_TO_DO = "nothing to do";
+
   private static final java.util.regex.Pattern PREFIXES =
       java.util.regex.Pattern.compile("[A-Z]{1,3}");
   private static final String[][] CURRENCIES = {
@@ -105,7 +109,13 @@ public final class BillingDataGenerator {
     }
     Result result = generate(options, System.out::println);
     if (result.skipped()) {
-      System.out.println("generated data already present: nothing to do");
+      System.out.println(
+          "the "
+              + options.accounts()
+              + " accounts of prefix "
+              + options.prefix()
+              + " are there: "
+              + NOTHING_TO_DO);
     } else {
       System.out.printf(
           "generated %d accounts, %d invoices, %d payments in %.1f s%n",

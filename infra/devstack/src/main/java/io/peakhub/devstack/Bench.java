@@ -809,16 +809,24 @@ final class Bench {
             DEEP_INVOICES,
             Math.min(options.accounts(), DemoData.MANAGED_AT_MOST)));
     long t0 = System.nanoTime();
+    DemoData demo = new DemoData(settings);
     DemoData.BenchData data =
-        new DemoData(settings).benchData(options.accounts(), INVOICES_PER_ACCOUNT, DEEP_INVOICES);
+        demo.benchData(options.accounts(), INVOICES_PER_ACCOUNT, DEEP_INVOICES);
     String cookie = signInThroughGateway(data.login(), data.password());
     String last = String.format(Locale.ROOT, "%s-%07d", DemoData.BENCH_PREFIX, data.managed());
     String url = gateway(settings) + "/api/customer-accounts?sort=number&direction=desc&limit=1";
     long deadline = System.nanoTime() + 300_000_000_000L;
+    long announceAfter = System.nanoTime() + 15_000_000_000L;
     while (true) {
       HttpResponse<String> r = get(url, cookie);
       if (r.statusCode() == 200 && r.body().contains("\"" + last + "\"")) {
         break;
+      }
+      if (announceAfter > 0 && System.nanoTime() > announceAfter) {
+        // loaded by an earlier bench, but the BFF's read model does not have them (reset since)
+        say("  portal-bff does not list them: billing announces its accounts again");
+        demo.announce();
+        announceAfter = 0;
       }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
@@ -833,7 +841,7 @@ final class Bench {
       Thread.sleep(500);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    say(String.format(Locale.ROOT, "  loaded, announced and listed in %.1f s", seconds));
+    say(String.format(Locale.ROOT, "  loaded and listed in %.1f s", seconds));
     return new Scale(data, cookie, options.accounts(), seconds);
   }
 
@@ -1472,7 +1480,7 @@ final class Bench {
           .append(
               String.format(
                   Locale.ROOT,
-                  "%s accounts loaded (topped up, announced and listed in %s s); an account manager signed in"
+                  "%s accounts (topped up from an earlier bench's, and listed by portal-bff, in %s s); an account manager signed in"
                       + " through Keycloak manages %s of them; the first has %s invoices. Its history walked"
                       + " %s times, %s pages of 25 each, every invoice once: p50 %s ms, p99 %s ms, max %s ms a"
                       + " page.%n%n",

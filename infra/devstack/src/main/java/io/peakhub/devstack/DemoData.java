@@ -1,5 +1,6 @@
 package io.peakhub.devstack;
 
+import io.peakhub.datagen.BillingDataGenerator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -289,19 +290,19 @@ final class DemoData {
         {"title":"Setting up team dashboards","body":"Open Analytics, choose New dashboard, add the team's \
         widgets and share the dashboard with the team.","product":"Peak Analytics Pro","published":true}""");
 
-    generateBillingData(
-        settings.port("HUB_DEMO_ACCOUNTS", 40), settings.port("HUB_DEMO_INVOICES_PER_ACCOUNT", 12));
-    // the loader writes past the outbox: billing announces every account so the BFF's lists know
-    // them too
-    post(billing + "/admin/accounts/announce", "{}");
+    if (generateBillingData(
+        settings.port("HUB_DEMO_ACCOUNTS", 40),
+        settings.port("HUB_DEMO_INVOICES_PER_ACCOUNT", 12))) {
+      announce();
+    }
   }
 
   /**
    * More accounts with a history, for the admin's and agents' lists: the datagen module's bulk
-   * loader of billing's tables (it skips when its data is already there), in a process of its own
-   * on the devstack's class path.
+   * loader of billing's tables (it adds only the accounts not already there), in a process of its
+   * own on the devstack's class path. True when it added some.
    */
-  void generateBillingData(int accounts, int invoicesPerAccount, String... more)
+  boolean generateBillingData(int accounts, int invoicesPerAccount, String... more)
       throws IOException, InterruptedException {
     Processes processes = new Processes(settings);
     var command =
@@ -325,16 +326,29 @@ final class DemoData {
             settings.postgresUser(),
             "--db-password",
             settings.postgresPassword()));
-    Process p =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(processes.logFile("generator").toFile()))
-            .start();
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    java.nio.file.Files.writeString(
+        processes.logFile("generator"),
+        output,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
     if (p.waitFor() != 0) {
       throw new Hub.StartupFailure(
           "generating billing data failed: see " + processes.logFile("generator"));
     }
+    return !output.contains(BillingDataGenerator.NOTHING_TO_DO);
+  }
+
+  /**
+   * The loader writes past billing's outbox: billing announces every account (a BalanceChanged.v1
+   * each) so the BFF's lists know them too.
+   */
+  void announce() throws IOException, InterruptedException {
+    if (token == null) {
+      token = serviceToken();
+    }
+    post(components.serviceUrl("billing-service") + "/admin/accounts/announce", "{}");
   }
 
   /** What {@link #benchData} loaded: the account manager to sign in as and the deep account. */
@@ -359,8 +373,7 @@ final class DemoData {
       throws IOException, InterruptedException {
     token = serviceToken();
     String identity = components.serviceUrl("identity-service");
-    String billing = components.serviceUrl("billing-service");
-    generateBillingData(
+    if (generateBillingData(
         accounts,
         invoicesPerAccount,
         "--prefix",
@@ -368,8 +381,9 @@ final class DemoData {
         "--seed",
         Long.toString(BENCH_SEED),
         "--deep-invoices",
-        Integer.toString(deepInvoices));
-    post(billing + "/admin/accounts/announce", "{}");
+        Integer.toString(deepInvoices))) {
+      announce();
+    }
     String managerId = null;
     for (JsonNode m :
         JSON.readTree(
@@ -396,17 +410,14 @@ final class DemoData {
     for (int a = 1; a <= managed; a++) {
       ids.append(a == 1 ? "" : ",")
           .append('"')
-          .append(io.peakhub.datagen.BillingDataGenerator.accountId(BENCH_SEED, a))
+          .append(BillingDataGenerator.accountId(BENCH_SEED, a))
           .append('"');
     }
     put(
         identity + "/admin/account-managers/" + managerId + "/accounts",
         ids.append("]}").toString());
     return new BenchData(
-        BENCH_MANAGER,
-        BENCH_PASSWORD,
-        io.peakhub.datagen.BillingDataGenerator.accountId(BENCH_SEED, 1),
-        managed);
+        BENCH_MANAGER, BENCH_PASSWORD, BillingDataGenerator.accountId(BENCH_SEED, 1), managed);
   }
 
   private static String memberships(String relation, Account... accounts) {
