@@ -3,13 +3,18 @@ package io.peakhub.bff.summary;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.WeakHashMap;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -121,6 +126,7 @@ public class AccountDirectory {
   public record Page(List<Entry> items, String next) {}
 
   private final JdbcClient jdbc;
+  private final Map<Set<String>, String> arrays = Collections.synchronizedMap(new WeakHashMap<>());
 
   AccountDirectory(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -133,8 +139,7 @@ public class AccountDirectory {
     Sort sort = q.sort();
     String direction = q.descending() ? " DESC" : " ASC";
     // A search is planned on its own (OFFSET 0 keeps it a subquery): the trigram indexes find the
-    // few
-    // matches, which are then sorted, instead of walking the sort index hoping to meet matches
+    // few matches, which are then sorted, instead of walking the sort index hoping to meet matches
     // soon.
     String from =
         q.search() == null
@@ -151,7 +156,10 @@ public class AccountDirectory {
             .append(from)
             .append(" WHERE true");
     if (q.onlyAccounts() != null) {
-      sql.append(" AND account_id IN (:accounts)");
+      // one uuid[] parameter, not an IN list of up to 5,000 (an account executive's book): binding
+      // and planning that many parameters cost more than the query. Typed uuid[], not text cast in
+      // SQL: a cast there is evaluated again for every row compared (a search took 570 ms).
+      sql.append(" AND account_id = ANY(:accounts)");
     }
     if (q.after() != null) {
       String value =
@@ -172,8 +180,7 @@ public class AccountDirectory {
         .append(" LIMIT :n");
     var statement = jdbc.sql(sql.toString()).param("n", q.limit() + 1);
     if (q.onlyAccounts() != null) {
-      statement =
-          statement.param("accounts", q.onlyAccounts().stream().map(UUID::fromString).toList());
+      statement = statement.param("accounts", uuidArray(q.onlyAccounts()));
     }
     if (q.search() != null) {
       statement =
@@ -215,6 +222,30 @@ public class AccountDirectory {
       next = new Cursor(last.sortValue(), last.entry().accountId()).encode();
     }
     return new Page(rows.stream().map(Row::entry).toList(), next);
+  }
+
+  /**
+   * The accounts as a uuid[] parameter. Its text is built once per set of accounts: the access
+   * scope is cached per user, so an executive's requests bring the same set back, and encoding
+   * 5,000 ids on every request was half of portal-bff's CPU for the page. Weak keys: the text goes
+   * when the scope does.
+   */
+  private SqlTypeValue uuidArray(Set<String> accounts) {
+    String text = arrays.computeIfAbsent(accounts, AccountDirectory::arrayLiteral);
+    // sent untyped (Types.OTHER): PostgreSQL takes it as the uuid[] that ANY(...) compares with
+    return (statement, index, sqlType, typeName) -> statement.setObject(index, text, Types.OTHER);
+  }
+
+  /** PostgreSQL's text form of a uuid[], each id checked to be a UUID so nothing else gets in. */
+  private static String arrayLiteral(Set<String> ids) {
+    StringBuilder text = new StringBuilder(ids.size() * 37 + 2).append('{');
+    for (String id : ids) {
+      if (text.length() > 1) {
+        text.append(',');
+      }
+      text.append(UUID.fromString(id));
+    }
+    return text.append('}').toString();
   }
 
   /** Backslash is LIKE's default escape character in PostgreSQL. */
