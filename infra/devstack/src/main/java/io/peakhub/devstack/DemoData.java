@@ -7,6 +7,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -66,10 +68,27 @@ final class DemoData {
   private final Settings settings;
   private final Components components;
   private String token;
+  private LocalDate today;
 
   DemoData(Settings settings) {
     this.settings = settings;
     this.components = new Components(settings, new Processes(settings));
+  }
+
+  /**
+   * The day the demo data was first seeded, kept in .hub beside the data (./hub reset deletes
+   * both): its invoices and subscriptions are dated from it, so seeding again on a later day (./hub
+   * up over a running stack) writes the same documents, not ones a day later that billing refuses
+   * as another invoice under the same number (409).
+   */
+  static LocalDate seedDate(Path home, LocalDate now) throws IOException {
+    Path file = home.resolve("demo-data-date");
+    if (Files.exists(file)) {
+      return LocalDate.parse(Files.readString(file).trim());
+    }
+    Files.createDirectories(home);
+    Files.writeString(file, now + "\n");
+    return now;
   }
 
   void seed() throws IOException, InterruptedException {
@@ -89,7 +108,7 @@ final class DemoData {
         identity + "/admin/memberships/" + USERS.get(3).id(),
         memberships("manager", ACME, GLOBEX, INITECH));
 
-    LocalDate today = LocalDate.now();
+    today = seedDate(settings.home(), LocalDate.now());
     for (Account a : List.of(ACME, GLOBEX, INITECH)) {
       put(
           billing + "/admin/accounts/" + a.id(),
@@ -463,7 +482,7 @@ final class DemoData {
                             HttpRequest.BodyPublishers.ofString(
                                 """
             {"number":"%s","expMonth":12,"expYear":%d,"cvc":"123"}"""
-                                    .formatted(number, LocalDate.now().getYear() + 3)))))
+                                    .formatted(number, today.getYear() + 3)))))
             .get("token")
             .asString();
     send(
@@ -498,7 +517,7 @@ final class DemoData {
         base + "/admin/accounts/" + a.id() + "/subscriptions/" + number,
         """
         {"planName":"%s","planCode":"%s","quantity":%d,"status":"%s","startDate":"%s"}"""
-            .formatted(plan, planCode, quantity, status, LocalDate.now().minusMonths(8)));
+            .formatted(plan, planCode, quantity, status, today.minusMonths(8)));
   }
 
   /**
