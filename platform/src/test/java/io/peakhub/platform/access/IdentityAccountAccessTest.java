@@ -12,6 +12,13 @@ import io.peakhub.platform.problem.ProblemException;
 import io.peakhub.platform.testing.TestJwts;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,5 +93,37 @@ class IdentityAccountAccessTest {
         .andRespond(
             withSuccess("{\"allAccounts\":true,\"accountIds\":[]}", MediaType.APPLICATION_JSON));
     assertThat(access.currentUserScope().includes("anything")).isTrue();
+  }
+
+  @Test
+  void aUsersConcurrentRequestsAskIdentityOnceWhileItAnswers() throws Exception {
+    try (FakeIdentity slow = new FakeIdentity();
+        ExecutorService requests = Executors.newFixedThreadPool(8)) {
+      slow.answerAfter(Duration.ofMillis(300));
+      IdentityAccountAccess shared =
+          new IdentityAccountAccess(
+              IdentityAccountAccess.client(
+                  RestClient.builder(), slow.url(), AccessProperties.defaults()),
+              Clock.systemUTC(),
+              Duration.ofSeconds(30));
+      Jwt jwt = TestJwts.decoder().decode(token);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<AccountScope>> scopes = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        scopes.add(
+            requests.submit(
+                () -> {
+                  SecurityContextHolder.getContext()
+                      .setAuthentication(new JwtAuthenticationToken(jwt));
+                  start.await();
+                  return shared.currentUserScope();
+                }));
+      }
+      start.countDown();
+      for (Future<AccountScope> scope : scopes) {
+        assertThat(scope.get(5, TimeUnit.SECONDS).includes("any-account")).isTrue();
+      }
+      assertThat(slow.requests()).isEqualTo(1);
+    }
   }
 }
