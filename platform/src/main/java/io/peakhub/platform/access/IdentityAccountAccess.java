@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.peakhub.platform.concurrent.Futures;
 import io.peakhub.platform.problem.ServiceUnavailableException;
 import io.peakhub.platform.security.CurrentUser;
 import java.net.http.HttpClient;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
@@ -90,7 +90,7 @@ public class IdentityAccountAccess implements AccountAccess {
     CompletableFuture<AccountScope> mine = new CompletableFuture<>();
     CompletableFuture<AccountScope> running = inFlight.putIfAbsent(user.id(), mine);
     if (running != null) {
-      return joined(running);
+      return Futures.joined(running);
     }
     try {
       AccountScope scope = fetch(user);
@@ -105,18 +105,6 @@ public class IdentityAccountAccess implements AccountAccess {
       throw e;
     } finally {
       inFlight.remove(user.id(), mine);
-    }
-  }
-
-  /** The fetch's own exception (a 503 naming identity-service), not the future's wrapper. */
-  private static AccountScope joined(CompletableFuture<AccountScope> running) {
-    try {
-      return running.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
     }
   }
 

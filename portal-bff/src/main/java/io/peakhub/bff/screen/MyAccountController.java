@@ -14,6 +14,7 @@ import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.access.AccountScope;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Level;
+import io.peakhub.platform.concurrent.Futures;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -131,8 +131,8 @@ class MyAccountController {
         s.currency(),
         s.balance(),
         s.creditBalance(),
-        joined(open),
-        joined(methods),
+        Futures.joined(open),
+        Futures.joined(methods),
         grant.allows(Level.create) && "active".equals(s.status()) && s.balance().signum() > 0);
   }
 
@@ -154,20 +154,6 @@ class MyAccountController {
       }
     }
     return all;
-  }
-
-  /**
-   * The call's own exception (a 503 naming the service, a 4xx passed on), not the future's wrapper.
-   */
-  private static <T> T joined(CompletableFuture<T> call) {
-    try {
-      return call.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   private <T> CompletableFuture<T> async(Supplier<T> call) {
