@@ -253,6 +253,36 @@ class CustomerAccountsTest {
     assertThat(names(page(agentToken, "q=" + token + "%25"))).isEmpty();
   }
 
+  /**
+   * A search reads the trigram index's pending list row by row; balances change all day, and each
+   * change adds the row's trigrams to it. 3,500 changes filled 154 pages at PostgreSQL's
+   * default limit (4 MB); the read model's limit (128 kB, 16 pages) merges them as they come.
+   */
+  @Test
+  void balanceChangesDoNotPileUpInTheSearchIndexes() throws Exception {
+    jdbc.sql("CREATE EXTENSION IF NOT EXISTS pgstattuple").update();
+    jdbc.sql(
+            """
+            DO $$ BEGIN
+              FOR i IN 1..500 LOOP
+                UPDATE account_summary SET balance = balance + 1 WHERE name LIKE '%s%%';
+              END LOOP;
+            END $$"""
+                .formatted(token))
+        .update();
+    for (String index : List.of("account_summary_name_trigram", "account_summary_number_trigram")) {
+      assertThat(
+              jdbc.sql("SELECT pending_pages FROM pgstatginindex(CAST(:index AS regclass))")
+                  .param("index", index)
+                  .query(Integer.class)
+                  .single())
+          .as(index + " pending pages")
+          .isLessThanOrEqualTo(20);
+    }
+    assertThat(names(page(agentToken, "q=" + token + "%20acme")))
+        .containsExactly(token + " Acme", token + " Acme Europe");
+  }
+
   static Comparator<Account> order(String sort) {
     Comparator<Account> c =
         switch (sort) {
