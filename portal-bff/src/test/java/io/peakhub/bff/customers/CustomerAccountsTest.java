@@ -254,9 +254,55 @@ class CustomerAccountsTest {
   }
 
   /**
+   * A search among all accounts looks at the first 1,000 in the list's order, and at every match
+   * when the page is not full there: a common term and a rare one, each in two sorts, page through
+   * every match once, in order.
+   */
+  @Test
+  void aSearchPagesThroughEveryMatchInOrderWhetherItsTermIsCommonOrRare() throws Exception {
+    jdbc.sql(
+            """
+            INSERT INTO account_summary (account_id, account_number, name, currency, status, balance, credit_balance,
+                                         as_of)
+            SELECT gen_random_uuid(), 'B-' || :token || '-' || g,
+                   :token || ' Bulk ' || lpad(g::text, 4, '0') || CASE WHEN g % 97 = 0 THEN ' Needle' ELSE '' END,
+                   'USD', 'active', (g * 37) % 1201, 0, now()
+            FROM generate_series(1, 1200) g""")
+        .param("token", token)
+        .update();
+    List<Integer> all = java.util.stream.IntStream.rangeClosed(1, 1200).boxed().toList();
+    List<Integer> needles = all.stream().filter(g -> g % 97 == 0).toList();
+    Function<Integer, String> name =
+        g -> token + " Bulk " + "%04d".formatted(g) + (g % 97 == 0 ? " Needle" : "");
+    Comparator<Integer> byBalanceDesc =
+        Comparator.comparing((Integer g) -> (g * 37) % 1201).reversed();
+
+    assertThat(allPages("q=" + token + "%20bulk&limit=100"))
+        .containsExactlyElementsOf(all.stream().map(name).toList());
+    assertThat(allPages("q=" + token + "%20bulk&limit=100&sort=balance&direction=desc"))
+        .containsExactlyElementsOf(all.stream().sorted(byBalanceDesc).map(name).toList());
+    assertThat(allPages("q=needle&limit=5"))
+        .containsExactlyElementsOf(needles.stream().map(name).toList());
+    assertThat(allPages("q=needle&limit=5&sort=balance&direction=desc"))
+        .containsExactlyElementsOf(needles.stream().sorted(byBalanceDesc).map(name).toList());
+  }
+
+  /** Every page of the list, following 'next', as the agent sees it. */
+  private List<String> allPages(String query) throws Exception {
+    List<String> names = new ArrayList<>();
+    String after = null;
+    do {
+      JsonNode page = page(agentToken, query + (after == null ? "" : "&after=" + after));
+      names.addAll(names(page));
+      after = page.path("next").isString() ? page.path("next").asString() : null;
+    } while (after != null && names.size() <= 2000);
+    return names;
+  }
+
+  /**
    * A search reads the trigram index's pending list row by row; balances change all day, and each
-   * change adds the row's trigrams to it. 3,500 changes filled 154 pages at PostgreSQL's
-   * default limit (4 MB); the read model's limit (128 kB, 16 pages) merges them as they come.
+   * change adds the row's trigrams to it. 3,500 changes filled 154 pages at PostgreSQL's default
+   * limit (4 MB); the read model's limit (128 kB, 16 pages) merges them as they come.
    */
   @Test
   void balanceChangesDoNotPileUpInTheSearchIndexes() throws Exception {
