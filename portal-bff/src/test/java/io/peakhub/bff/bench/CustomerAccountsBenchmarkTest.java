@@ -86,7 +86,8 @@ class CustomerAccountsBenchmarkTest {
           new Scenario("search 'zzz' (no match)", false, "/api/customer-accounts?limit=25&q=zzz"),
           new Scenario(
               "search 'acme' (an eighth of them)", false, "/api/customer-accounts?limit=25&q=acme"),
-          new Scenario("search 'a-0' (every account)", false, "/api/customer-accounts?limit=25&q=a-0"),
+          new Scenario(
+              "search 'a-0' (every account)", false, "/api/customer-accounts?limit=25&q=a-0"),
           new Scenario(
               "executive (5,000 accounts), by balance desc",
               true,
