@@ -26,13 +26,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(BrowserSecurityTest.OfflineKeycloak.class)
 @AutoConfigureWebTestClient(
     timeout = "30s") // a loaded 2-core machine can take over the default 5 s
-class BrowserSecurityTest {
+public class BrowserSecurityTest {
 
   /**
    * Keycloak's endpoints given explicitly, so this test needs no running Keycloak for discovery.
    */
   @TestConfiguration
-  static class OfflineKeycloak {
+  public static class OfflineKeycloak {
     @Bean
     ReactiveClientRegistrationRepository clientRegistrations() {
       String realm = "http://localhost:8180/realms/peak";

@@ -20,13 +20,16 @@ import org.springframework.web.server.WebFilter;
 /**
  * A signed-in browser session without Keycloak: a request with {@code X-Test-Login: <user>} gets,
  * in its session, what a real login leaves there (the OIDC user and an authorized client whose
- * access token is {@link #ACCESS_TOKEN}), before the security filters read it. Test-only.
+ * access token is {@link #ACCESS_TOKEN}, or the value of {@code X-Test-Token}, valid for 300 s or
+ * {@code X-Test-Token-Seconds}), before the security filters read it. Test-only.
  */
 @TestConfiguration
 public class TestLogin {
 
   public static final String HEADER = "X-Test-Login";
   public static final String ACCESS_TOKEN = "test-access-token";
+  public static final String TOKEN_HEADER = "X-Test-Token";
+  public static final String TOKEN_SECONDS_HEADER = "X-Test-Token-Seconds";
 
   @Bean
   @Order(-200)
@@ -40,6 +43,10 @@ public class TestLogin {
         return chain.filter(exchange);
       }
       Instant now = Instant.now();
+      var headers = exchange.getRequest().getHeaders();
+      String token = headers.getFirst(TOKEN_HEADER);
+      String seconds = headers.getFirst(TOKEN_SECONDS_HEADER);
+      Instant tokenExpires = now.plusSeconds(seconds == null ? 300 : Long.parseLong(seconds));
       var idToken =
           OidcIdToken.withTokenValue("test-id-token")
               .subject(user)
@@ -59,9 +66,9 @@ public class TestLogin {
                       user,
                       new OAuth2AccessToken(
                           OAuth2AccessToken.TokenType.BEARER,
-                          ACCESS_TOKEN,
+                          token == null ? ACCESS_TOKEN : token,
                           now,
-                          now.plusSeconds(300))))
+                          tokenExpires)))
           .flatMap(client -> clients.saveAuthorizedClient(client, authentication, exchange))
           .then(contexts.save(exchange, new SecurityContextImpl(authentication)))
           .then(chain.filter(exchange));

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
  * {@code revocation-check-interval}, asks identity-service whether another admin ended it.
  */
 @Component
-@Order(-101) // before WebFilterChainProxy (-100): Security then loads the restored context
+@Order(
+    -102) // before the read relay (-101) and Spring Security (-100): both load the restored context
 class ImpersonationFilter implements WebFilter {
 
   private final ImpersonationService impersonations;

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * impersonator claim) reaches no service even on a route that relays none.
  */
 @Component
-@Order(-102) // before ImpersonationFilter (-101) and Spring Security (-100)
+@Order(-103) // before ImpersonationFilter (-102), the read relay (-101) and Spring Security (-100)
 class BrowserAuthorizationFilter implements WebFilter {
 
   @Override
