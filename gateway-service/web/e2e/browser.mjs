@@ -10,6 +10,11 @@ export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 export async function launch() {
   const profile = mkdtempSync(join(tmpdir(), 'peakhub-chromium-'));
+  // PEAKHUB_NETLOG=<folder>: Chromium's own network log per browser (sockets, streams, each request's
+  // phases), to tell a request the browser never sent from one the server never answered
+  const netlog = process.env.PEAKHUB_NETLOG
+    ? [`--log-net-log=${mkdtempSync(join(process.env.PEAKHUB_NETLOG, 'netlog-'))}/netlog.json`]
+    : [];
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -24,6 +29,7 @@ export async function launch() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...netlog,
     ],
   });
 }

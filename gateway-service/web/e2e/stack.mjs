@@ -1,7 +1,9 @@
 // The running stack (./hub test starts it) as the browser tests see it: the gateway for the
 // browser, Keycloak's login page, and the admin APIs (with the seeder's admin token, as
 // infra/e2e's Java tests do) to arrange profiles and read what billing holds.
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { launch, axeViolations } from './browser.mjs';
 
 const env = (name, fallback) => process.env[name] ?? fallback;
@@ -76,6 +78,7 @@ export async function signInAttempt(user, password) {
 /** A fresh browser (own profile, no cookies) signed in as `user` through Keycloak's own page. */
 export async function signIn(user, path = '/') {
   const context = await launch();
+  watchRequests(context);
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
   await page.goto(GATEWAY + path);
@@ -96,7 +99,52 @@ export async function scenario(name, page, body) {
     const file = `${OUT}failures/${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
     await page?.screenshot({ path: file, fullPage: true }).catch(() => {});
     console.error(`[browser-tests] screenshot of the failure: ${file}`);
+    if (page) reportPendingRequests(page.context());
+    dumpThreads(file.replace(/\.png$/, ''));
     throw error;
+  }
+}
+
+/** The browser's requests not yet answered, per context (kept for a failure's report). */
+const pending = new WeakMap();
+
+function watchRequests(context) {
+  const open = new Map();
+  pending.set(context, open);
+  context.on('request', (request) => open.set(request, Date.now()));
+  context.on('requestfinished', (request) => open.delete(request));
+  context.on('requestfailed', (request) => open.delete(request));
+}
+
+/** A failed scenario names the requests its browser was still waiting for, and for how long. */
+function reportPendingRequests(context) {
+  const open = pending.get(context);
+  if (!open) return;
+  const now = Date.now();
+  const lines = [...open].map(([r, since]) => `  ${r.method()} ${r.url()} waiting ${now - since} ms`);
+  console.error(`[browser-tests] requests without an answer at the failure: ${lines.length}\n${lines.join('\n')}`);
+}
+
+/**
+ * A thread dump of each service of the stack (jcmd Thread.print) beside the screenshot, so a request
+ * that hung can be traced to the thread that holds it.
+ */
+function dumpThreads(base) {
+  const root = new URL('../../../', import.meta.url).pathname;
+  const home = process.env.HUB_HOME ?? '.hub';
+  const pids = join(isAbsolute(home) ? home : join(root, home), 'pids');
+  if (!existsSync(pids)) return;
+  const jcmd = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'jcmd') : 'jcmd';
+  for (const name of readdirSync(pids).filter((f) => /-service\.pid$|^portal-bff\.pid$/.test(f))) {
+    const service = name.replace(/\.pid$/, '');
+    const file = `${base}.${service}.threads.txt`;
+    try {
+      const pid = readFileSync(join(pids, name), 'utf8').trim();
+      writeFileSync(file, execFileSync(jcmd, [pid, 'Thread.print'], { timeout: 20_000, maxBuffer: 32 << 20 }));
+      console.error(`[browser-tests] threads of ${service}: ${file}`);
+    } catch (e) {
+      console.error(`[browser-tests] no thread dump of ${service}: ${e.message.split('\n')[0]}`);
+    }
   }
 }
 
