@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,6 +53,7 @@ import org.springframework.web.server.WebFilter;
   ReadRelayTest.ThroughTheChains.class
 })
 @AutoConfigureWebTestClient(timeout = "20s")
+@AutoConfigureTracing // as in production: each request's trace context goes on to the service
 class ReadRelayTest {
 
   static final WireMockServer BFF =
@@ -195,6 +197,39 @@ class ReadRelayTest {
     List<LoggedRequest> atBff = BFF.findAll(getRequestedFor(urlPathEqualTo(HEADER)));
     assertThat(atBff).hasSize(2);
     assertThat(requestHeaders(atBff.get(1))).isEqualTo(requestHeaders(atBff.get(0)));
+  }
+
+  @Test
+  void theBrowserRequestsTraceGoesOnToPortalBffBothWays() {
+    stubHeader();
+    String alice = session("alice", "token-alice", 300);
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String caller = "00-" + trace + "-00f067aa0ba902b7-01";
+    read(alice, HEADER, false).header("traceparent", caller).exchange().expectStatus().isOk();
+    read(alice, HEADER, true).header("traceparent", caller).exchange().expectStatus().isOk();
+    assertThat(ThroughTheChains.PATHS).containsExactly(HEADER); // the first only
+    List<String> sent =
+        BFF.findAll(getRequestedFor(urlPathEqualTo(HEADER))).stream()
+            .map(r -> r.getHeader("traceparent"))
+            .toList();
+    // the same trace, a span of the gateway's (not the caller's) as the parent, sampled
+    assertThat(sent)
+        .hasSize(2)
+        .allSatisfy(
+            t ->
+                assertThat(t)
+                    .matches("00-" + trace + "-[0-9a-f]{16}-01")
+                    .doesNotContain("00f067aa0ba902b7"));
+
+    // a request without a trace starts one at the gateway, which portal-bff continues
+    BFF.resetRequests();
+    read(alice, HEADER, true).exchange().expectStatus().isOk();
+    assertThat(
+            BFF.findAll(getRequestedFor(urlPathEqualTo(HEADER)))
+                .getFirst()
+                .getHeader("traceparent"))
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+        .doesNotContain(trace);
   }
 
   private static Map<String, List<String>> headers(HttpHeaders headers) {
