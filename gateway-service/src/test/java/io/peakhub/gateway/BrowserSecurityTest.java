@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
@@ -129,7 +130,26 @@ public class BrowserSecurityTest {
         .expectStatus()
         .isOk()
         .expectHeader()
-        .contentTypeCompatibleWith("text/javascript");
+        .contentTypeCompatibleWith("text/javascript")
+        // named by its content's hash: kept by the browser, never asked for again
+        .expectHeader()
+        .valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=31536000, public, immutable")
+        .expectHeader()
+        .doesNotExist(HttpHeaders.PRAGMA)
+        .expectHeader()
+        .doesNotExist(HttpHeaders.EXPIRES);
+    // the page that names the scripts is asked for again on every visit, so a release is seen at
+    // once
+    web.get()
+        .uri("/")
+        .exchange()
+        .expectHeader()
+        .valueMatches(HttpHeaders.CACHE_CONTROL, ".*no-cache.*");
+    web.get()
+        .uri("/accounts/a1/my-account")
+        .exchange()
+        .expectHeader()
+        .valueMatches(HttpHeaders.CACHE_CONTROL, ".*no-cache.*");
   }
 
   @Test
