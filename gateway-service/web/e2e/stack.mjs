@@ -2,7 +2,7 @@
 // browser, Keycloak's login page, and the admin APIs (with the seeder's admin token, as
 // infra/e2e's Java tests do) to arrange profiles and read what billing holds.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { launch, axeViolations } from './browser.mjs';
 
@@ -126,8 +126,9 @@ function reportPendingRequests(context) {
 }
 
 /**
- * A thread dump of each service of the stack (jcmd Thread.print) beside the screenshot, so a request
- * that hung can be traced to the thread that holds it.
+ * A thread dump of each service of the stack beside the screenshot, so a request that hung can be
+ * traced to the thread that holds it: jcmd's Thread.dump_to_file, which (unlike Thread.print) lists
+ * the virtual threads the servlet services answer requests on.
  */
 function dumpThreads(base) {
   const root = new URL('../../../', import.meta.url).pathname;
@@ -140,7 +141,7 @@ function dumpThreads(base) {
     const file = `${base}.${service}.threads.txt`;
     try {
       const pid = readFileSync(join(pids, name), 'utf8').trim();
-      writeFileSync(file, execFileSync(jcmd, [pid, 'Thread.print'], { timeout: 20_000, maxBuffer: 32 << 20 }));
+      execFileSync(jcmd, [pid, 'Thread.dump_to_file', '-overwrite', file], { timeout: 20_000, stdio: 'ignore' });
       console.error(`[browser-tests] threads of ${service}: ${file}`);
     } catch (e) {
       console.error(`[browser-tests] no thread dump of ${service}: ${e.message.split('\n')[0]}`);

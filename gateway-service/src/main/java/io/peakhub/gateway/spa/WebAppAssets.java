@@ -15,7 +15,7 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 @Configuration
 class WebAppAssets implements WebFluxConfigurer {
 
-  static final CacheControl IMMUTABLE =
+  private static final CacheControl IMMUTABLE =
       CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
   @Override
