@@ -41,8 +41,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.UriComponentsBuilder;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.util.context.ContextView;
@@ -97,7 +95,7 @@ public class ReadRelay implements WebFilter {
   private final Clock clock;
   private final Propagator propagator; // null when tracing is off
   private volatile List<HttpHeadersFilter> headersFilters;
-  private volatile List<HandlerMapping> handlerMappings;
+  private volatile HandlersBeforeRoutes handlersBeforeRoutes;
 
   ReadRelay(
       RelayableRoutes routes,
@@ -161,28 +159,34 @@ public class ReadRelay implements WebFilter {
 
   /**
    * The route this request goes to, found as the dispatcher finds its handler: the handler mappings
-   * in their order (the gateway's own controllers, such as {@code GET /api/impersonation}, come
-   * before Spring Cloud Gateway's routes), and Spring Cloud Gateway's own route lookup; empty when
-   * anything else would handle it.
+   * it asks before Spring Cloud Gateway's (the gateway's own controllers, such as {@code GET
+   * /api/impersonation}, come first), then Spring Cloud Gateway's own route lookup; empty when
+   * anything else would handle it. See {@link HandlersBeforeRoutes}.
    */
   private Mono<Route> routeOf(ServerWebExchange exchange) {
-    return Flux.fromIterable(handlerMappings())
-        .concatMap(mapping -> mapping.getHandler(exchange).map(handler -> mapping))
-        .next()
-        .filter(RoutePredicateHandlerMapping.class::isInstance)
-        .mapNotNull(mapping -> exchange.<Route>getAttribute(GATEWAY_ROUTE_ATTR));
+    HandlersBeforeRoutes before = handlersBeforeRoutes();
+    RoutePredicateHandlerMapping gatewayRoutes = before == null ? null : before.routes();
+    if (gatewayRoutes == null || before.ownPath(exchange.getRequest().getPath())) {
+      return Mono.empty();
+    }
+    return before
+        .anyOtherHandles(exchange)
+        .filter(handled -> !handled)
+        .flatMap(notHandled -> gatewayRoutes.getHandler(exchange))
+        .mapNotNull(handler -> exchange.<Route>getAttribute(GATEWAY_ROUTE_ATTR));
   }
 
-  private List<HandlerMapping> handlerMappings() {
-    List<HandlerMapping> mappings = handlerMappings;
-    if (mappings == null) {
-      mappings = dispatcher.getObject().getHandlerMappings();
+  private HandlersBeforeRoutes handlersBeforeRoutes() {
+    HandlersBeforeRoutes before = handlersBeforeRoutes;
+    if (before == null) {
+      List<HandlerMapping> mappings = dispatcher.getObject().getHandlerMappings();
       if (mappings == null) {
-        return List.of(); // not initialized yet: the chains answer
+        return null; // not initialized yet: the chains answer
       }
-      handlerMappings = mappings;
+      before = HandlersBeforeRoutes.of(mappings);
+      handlersBeforeRoutes = before;
     }
-    return mappings;
+    return before;
   }
 
   /** The route's relay, when its filters allow one and the session's token is good for it. */
@@ -281,14 +285,27 @@ public class ReadRelay implements WebFilter {
     }
   }
 
-  /** The request's path and query on the route's host, as Spring Cloud Gateway builds it. */
+  /**
+   * The request's path and query, as the browser encoded them, on the route's scheme, host and
+   * port: what Spring Cloud Gateway builds with {@code UriComponentsBuilder}, without parsing the
+   * URL again.
+   */
   static URI targetUrl(URI request, URI route) {
-    return UriComponentsBuilder.fromUri(request)
-        .scheme(route.getScheme())
-        .host(route.getHost())
-        .port(route.getPort())
-        .build(true)
-        .toUri();
+    StringBuilder url = new StringBuilder(128).append(route.getScheme()).append("://");
+    url.append(route.getRawAuthority() == null ? "" : hostAndPort(route));
+    url.append(request.getRawPath());
+    if (request.getRawQuery() != null) {
+      url.append('?').append(request.getRawQuery());
+    }
+    return URI.create(url.toString());
+  }
+
+  private static String hostAndPort(URI route) {
+    String host = route.getHost();
+    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return route.getPort() < 0 ? host : host + ":" + route.getPort();
   }
 
   /** Spring Cloud Gateway's header filters but its client observation's two. */

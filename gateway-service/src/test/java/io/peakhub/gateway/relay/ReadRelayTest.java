@@ -332,6 +332,27 @@ class ReadRelayTest {
   }
 
   @Test
+  void theTargetKeepsThePathAndQueryAsTheBrowserEncodedThemOnTheRoutesHost() {
+    URI request = URI.create("http://hub.example:8080/api/a%2Fb/header?q=a%20b&x=%C3%A9#frag");
+    assertThat(ReadRelay.targetUrl(request, URI.create("http://127.0.0.1:8085")))
+        .hasToString("http://127.0.0.1:8085/api/a%2Fb/header?q=a%20b&x=%C3%A9");
+    assertThat(ReadRelay.targetUrl(URI.create("http://h/api/x"), URI.create("https://bff")))
+        .hasToString("https://bff/api/x");
+    assertThat(ReadRelay.targetUrl(URI.create("http://h/api/x?"), URI.create("http://[::1]:9")))
+        .hasToString("http://[::1]:9/api/x?");
+  }
+
+  @Test
+  void aReadOnAPathOfTheGatewaysOwnWritesGetsItsMethodNotAllowedNotARelay() {
+    BFF.stubFor(
+        WireMock.get(urlPathEqualTo("/api/impersonation/exit")).willReturn(WireMock.okJson("{}")));
+    String alice = session("alice", "token-alice", 300);
+    read(alice, "/api/impersonation/exit", true).exchange().expectStatus().isEqualTo(405);
+    BFF.verify(0, getRequestedFor(urlPathEqualTo("/api/impersonation/exit")));
+    assertThat(ThroughTheChains.PATHS).containsExactly("/api/impersonation/exit");
+  }
+
+  @Test
   void portalBffsErrorsAndFailuresAnswerAsThroughTheChains() {
     String alice = session("alice", "token-alice", 300);
     BFF.stubFor(

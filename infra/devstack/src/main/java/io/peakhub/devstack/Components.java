@@ -503,6 +503,7 @@ final class Components {
     List<String> cmd = new ArrayList<>();
     cmd.add(s.javaCommand());
     cmd.addAll(s.serviceJavaOptions(spec.name()));
+    cmd.addAll(s.runtimeJavaOptions());
     // Class-data sharing: the JVM writes the archive when the service stops and maps it on the next
     // start (a third less start-up CPU). It needs the jar extracted, as nested jars are not
     // archived.

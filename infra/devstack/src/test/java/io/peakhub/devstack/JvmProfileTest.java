@@ -3,10 +3,12 @@ package io.peakhub.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JvmProfileTest {
 
@@ -25,6 +27,21 @@ class JvmProfileTest {
     assertThat(flags)
         .contains("-Xmx512m", "-XX:+UseSerialGC")
         .noneMatch(f -> f.startsWith("-XX:TieredStopAtLevel"));
+  }
+
+  @Test
+  void nettysFastBufferAccessIsAllowedOnJdk24AndLaterOnly(@TempDir Path jdks) throws Exception {
+    // JDK 21 to 23 allow it already and would refuse to start on the option
+    Map<String, Boolean> allowed =
+        Map.of("21.0.5", false, "23", false, "24.0.2", true, "25.0.1+8", true);
+    for (var jdk : allowed.entrySet()) {
+      Path home = Files.createDirectories(jdks.resolve(jdk.getKey()));
+      Files.writeString(
+          home.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + jdk.getKey() + "\"\n");
+      assertThat(with(Map.of("JAVA_HOME", home.toString())).runtimeJavaOptions())
+          .as(jdk.getKey())
+          .isEqualTo(jdk.getValue() ? List.of("--sun-misc-unsafe-memory-access=allow") : List.of());
+    }
   }
 
   @Test
