@@ -1,5 +1,6 @@
 package io.peakhub.billing.account;
 
+import io.peakhub.platform.jdbc.RecordRows;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public class AccountRepository {
   public Optional<BillingAccount> find(UUID id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM billing_account WHERE id = :id")
         .param("id", id)
-        .query(BillingAccount.class)
+        .query(RecordRows.of(BillingAccount.class))
         .optional();
   }
 
@@ -53,7 +54,7 @@ public class AccountRepository {
   public Optional<BillingAccount> lock(UUID id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM billing_account WHERE id = :id FOR UPDATE")
         .param("id", id)
-        .query(BillingAccount.class)
+        .query(RecordRows.of(BillingAccount.class))
         .optional();
   }
 

@@ -1,5 +1,6 @@
 package io.peakhub.billing.contact;
 
+import io.peakhub.platform.jdbc.RecordRows;
 import io.peakhub.platform.security.CurrentUser;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -25,7 +26,7 @@ class ContactRepository {
             WHERE account_id = :a AND role = :r""")
         .param("a", accountId)
         .param("r", role)
-        .query(Contact.class)
+        .query(RecordRows.of(Contact.class))
         .optional();
   }
 

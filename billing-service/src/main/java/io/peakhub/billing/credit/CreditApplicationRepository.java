@@ -1,5 +1,6 @@
 package io.peakhub.billing.credit;
 
+import io.peakhub.platform.jdbc.RecordRows;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class CreditApplicationRepository {
             WHERE account_id = :a AND idempotency_key = :k""")
         .param("a", accountId)
         .param("k", idempotencyKey)
-        .query(Stored.class)
+        .query(RecordRows.of(Stored.class))
         .optional();
   }
 
@@ -87,7 +88,7 @@ class CreditApplicationRepository {
             SELECT invoice_id, NULL AS number, amount FROM credit_application_invoice
             WHERE application_id = :app ORDER BY position""")
         .param("app", applicationId)
-        .query(Line.class)
+        .query(RecordRows.of(Line.class))
         .list();
   }
 }

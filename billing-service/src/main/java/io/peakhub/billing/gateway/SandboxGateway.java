@@ -1,5 +1,6 @@
 package io.peakhub.billing.gateway;
 
+import io.peakhub.platform.jdbc.RecordRows;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -136,7 +137,7 @@ public class SandboxGateway implements PaymentGateway {
   public Optional<Charge> lookup(String idempotencyKey) {
     return jdbc.sql("SELECT outcome, reference FROM sandbox_charge WHERE idempotency_key = :k")
         .param("k", idempotencyKey)
-        .query(Charge.class)
+        .query(RecordRows.of(Charge.class))
         .optional();
   }
 

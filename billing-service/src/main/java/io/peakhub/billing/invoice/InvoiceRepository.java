@@ -1,6 +1,7 @@
 package io.peakhub.billing.invoice;
 
 import io.peakhub.billing.account.InvoiceTotals;
+import io.peakhub.platform.jdbc.RecordRows;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public class InvoiceRepository implements InvoiceTotals {
         .param("a", accountId)
         .param("id", invoiceId)
         .param("today", today)
-        .query(InvoiceView.class)
+        .query(RecordRows.of(InvoiceView.class))
         .optional();
   }
 
@@ -73,7 +74,7 @@ public class InvoiceRepository implements InvoiceTotals {
   Optional<Numbered> findByNumber(String number) {
     return jdbc.sql("SELECT id, account_id, amount, invoice_date FROM invoice WHERE number = :n")
         .param("n", number)
-        .query(Numbered.class)
+        .query(RecordRows.of(Numbered.class))
         .optional();
   }
 
@@ -105,7 +106,7 @@ public class InvoiceRepository implements InvoiceTotals {
             SELECT id, balance FROM invoice WHERE account_id = :a AND balance > 0 AND status <> 'void'
             ORDER BY due_date, number FOR UPDATE""")
         .param("a", accountId)
-        .query(OpenBalance.class)
+        .query(RecordRows.of(OpenBalance.class))
         .list();
   }
 
@@ -131,7 +132,7 @@ public class InvoiceRepository implements InvoiceTotals {
             WHERE id = :i RETURNING number, balance""")
         .param("amount", amount)
         .param("i", invoiceId)
-        .query(PaidDown.class)
+        .query(RecordRows.of(PaidDown.class))
         .single();
   }
 
@@ -183,7 +184,8 @@ public class InvoiceRepository implements InvoiceTotals {
     }
     sql.append(" LIMIT ").append(q.limit() + 1);
     List<InvoiceView> rows =
-        new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(InvoiceView.class).list());
+        new ArrayList<>(
+            jdbc.sql(sql.toString()).params(params).query(RecordRows.of(InvoiceView.class)).list());
     String next = null;
     if (rows.size() > q.limit()) {
       rows.remove(rows.size() - 1);

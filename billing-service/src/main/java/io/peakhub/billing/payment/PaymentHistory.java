@@ -2,6 +2,7 @@ package io.peakhub.billing.payment;
 
 import io.peakhub.billing.invoice.InvoiceBalances;
 import io.peakhub.billing.invoice.InvoiceBalances.InvoiceRef;
+import io.peakhub.platform.jdbc.RecordRows;
 import io.peakhub.platform.problem.InvalidInputException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,8 @@ class PaymentHistory {
           sql.param("at", Timestamp.from(Instant.parse(cursor[0])))
               .param("id", UUID.fromString(cursor[1]));
     }
-    List<PaymentSummary> rows = new ArrayList<>(sql.query(PaymentSummary.class).list());
+    List<PaymentSummary> rows =
+        new ArrayList<>(sql.query(RecordRows.of(PaymentSummary.class)).list());
     String next = null;
     if (rows.size() > size) {
       rows.remove(size);
@@ -86,7 +88,7 @@ class PaymentHistory {
     return jdbc.sql(COLUMNS + " WHERE account_id = :a AND id = :id")
         .param("a", accountId)
         .param("id", paymentId)
-        .query(PaymentSummary.class)
+        .query(RecordRows.of(PaymentSummary.class))
         .optional()
         .map(payment -> new PaymentDetail(payment, paidInvoices(paymentId)));
   }
@@ -97,7 +99,7 @@ class PaymentHistory {
     List<Paid> paid =
         jdbc.sql("SELECT invoice_id, amount FROM payment_allocation WHERE payment_id = :p")
             .param("p", paymentId)
-            .query(Paid.class)
+            .query(RecordRows.of(Paid.class))
             .list();
     Map<UUID, InvoiceRef> refs = invoices.refs(paid.stream().map(Paid::invoiceId).toList());
     return paid.stream()

@@ -1,6 +1,7 @@
 package io.peakhub.billing.payment;
 
 import io.peakhub.billing.account.PaymentTotals;
+import io.peakhub.platform.jdbc.RecordRows;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -64,7 +65,7 @@ class PaymentRepository implements PaymentTotals {
             SELECT amount, created_at FROM payment WHERE account_id = :a AND status = 'succeeded'
             ORDER BY created_at DESC LIMIT 1""")
         .param("a", accountId)
-        .query(Row.class)
+        .query(RecordRows.of(Row.class))
         .optional()
         .map(r -> new LastPayment(r.amount(), r.createdAt().toInstant()));
   }
@@ -73,14 +74,14 @@ class PaymentRepository implements PaymentTotals {
     return jdbc.sql(COLUMNS + " WHERE account_id = :a AND idempotency_key = :k")
         .param("a", accountId)
         .param("k", idempotencyKey)
-        .query(StoredPayment.class)
+        .query(RecordRows.of(StoredPayment.class))
         .optional();
   }
 
   Optional<StoredPayment> find(UUID paymentId) {
     return jdbc.sql(COLUMNS + " WHERE id = :id")
         .param("id", paymentId)
-        .query(StoredPayment.class)
+        .query(RecordRows.of(StoredPayment.class))
         .optional();
   }
 
@@ -88,7 +89,7 @@ class PaymentRepository implements PaymentTotals {
   Optional<StoredPayment> lockPending(UUID paymentId) {
     return jdbc.sql(COLUMNS + " WHERE id = :id AND status = 'pending' FOR UPDATE")
         .param("id", paymentId)
-        .query(StoredPayment.class)
+        .query(RecordRows.of(StoredPayment.class))
         .optional();
   }
 
@@ -96,7 +97,7 @@ class PaymentRepository implements PaymentTotals {
   List<StoredPayment> pending(int limit) {
     return jdbc.sql(COLUMNS + " WHERE status = 'pending' ORDER BY created_at LIMIT :n")
         .param("n", limit)
-        .query(StoredPayment.class)
+        .query(RecordRows.of(StoredPayment.class))
         .list();
   }
 

@@ -1,5 +1,6 @@
 package io.peakhub.billing.paymentmethod;
 
+import io.peakhub.platform.jdbc.RecordRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -52,7 +53,7 @@ public class PaymentMethodRepository {
             COLUMNS
                 + " WHERE account_id = :a AND removed_at IS NULL ORDER BY is_default DESC, created_at DESC")
         .param("a", accountId)
-        .query(StoredMethod.class)
+        .query(RecordRows.of(StoredMethod.class))
         .list();
   }
 
@@ -61,14 +62,14 @@ public class PaymentMethodRepository {
     return jdbc.sql(COLUMNS + " WHERE account_id = :a AND id = :id AND removed_at IS NULL")
         .param("a", accountId)
         .param("id", id)
-        .query(StoredMethod.class)
+        .query(RecordRows.of(StoredMethod.class))
         .optional();
   }
 
   public Optional<StoredMethod> defaultOf(UUID accountId) {
     return jdbc.sql(COLUMNS + " WHERE account_id = :a AND is_default AND removed_at IS NULL")
         .param("a", accountId)
-        .query(StoredMethod.class)
+        .query(RecordRows.of(StoredMethod.class))
         .optional();
   }
 

@@ -3,6 +3,7 @@ package io.peakhub.identity.impersonation;
 import io.peakhub.identity.membership.Memberships;
 import io.peakhub.identity.user.PortalUsers;
 import io.peakhub.identity.user.PortalUsers.PortalUser;
+import io.peakhub.platform.jdbc.RecordRows;
 import io.peakhub.platform.problem.ConflictException;
 import io.peakhub.platform.problem.NotFoundException;
 import io.peakhub.platform.problem.ProblemException;
@@ -148,7 +149,7 @@ public class Impersonations {
   public java.util.Optional<ImpersonationSession> find(UUID id) {
     return jdbc.sql("SELECT * FROM impersonation_session WHERE id = :id")
         .param("id", id)
-        .query(ImpersonationSession.class)
+        .query(RecordRows.of(ImpersonationSession.class))
         .optional();
   }
 
@@ -160,7 +161,7 @@ public class Impersonations {
                 + where
                 + " ORDER BY started_at DESC, id LIMIT :limit")
         .param("limit", limit)
-        .query(ImpersonationSession.class)
+        .query(RecordRows.of(ImpersonationSession.class))
         .list();
   }
 

@@ -1,5 +1,6 @@
 package io.peakhub.identity.manager;
 
+import io.peakhub.platform.jdbc.RecordRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -23,13 +24,15 @@ class AccountManagerRepository {
   }
 
   List<AccountManager> all() {
-    return jdbc.sql(COLUMNS + " ORDER BY lower(name), user_id").query(AccountManager.class).list();
+    return jdbc.sql(COLUMNS + " ORDER BY lower(name), user_id")
+        .query(RecordRows.of(AccountManager.class))
+        .list();
   }
 
   Optional<AccountManager> find(String userId) {
     return jdbc.sql(COLUMNS + " WHERE user_id = :id")
         .param("id", userId)
-        .query(AccountManager.class)
+        .query(RecordRows.of(AccountManager.class))
         .optional();
   }
 

@@ -1,5 +1,6 @@
 package io.peakhub.identity.membership;
 
+import io.peakhub.platform.jdbc.RecordRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -34,7 +35,7 @@ class MembershipRepository {
     return jdbc.sql(
             "SELECT user_id, account_id, relation FROM account_membership WHERE user_id = :u ORDER BY account_id")
         .param("u", userId)
-        .query(Membership.class)
+        .query(RecordRows.of(Membership.class))
         .list();
   }
 
@@ -127,7 +128,7 @@ class MembershipRepository {
             DELETE FROM account_membership WHERE user_id = :u
             RETURNING user_id, account_id, relation, created_at, created_by""")
         .param("u", userId)
-        .query(MembershipRecord.class)
+        .query(RecordRows.of(MembershipRecord.class))
         .list();
   }
 

@@ -3,6 +3,7 @@ package io.peakhub.identity.profile;
 import io.peakhub.platform.access.Area;
 import io.peakhub.platform.access.Grant;
 import io.peakhub.platform.access.Level;
+import io.peakhub.platform.jdbc.RecordRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -31,7 +32,7 @@ public class ProfileRepository {
   }
 
   public List<ProfileView> all() {
-    return jdbc.sql(COLUMNS + " ORDER BY name").query(Row.class).list().stream()
+    return jdbc.sql(COLUMNS + " ORDER BY name").query(RecordRows.of(Row.class)).list().stream()
         .map(this::view)
         .toList();
   }
@@ -39,7 +40,7 @@ public class ProfileRepository {
   public Optional<ProfileView> find(UUID id) {
     return jdbc.sql(COLUMNS + " WHERE id = :id")
         .param("id", id)
-        .query(Row.class)
+        .query(RecordRows.of(Row.class))
         .optional()
         .map(this::view);
   }
@@ -58,7 +59,7 @@ public class ProfileRepository {
       if (roles.contains(role)) {
         return jdbc.sql(COLUMNS + " WHERE default_for = :r")
             .param("r", role)
-            .query(Row.class)
+            .query(RecordRows.of(Row.class))
             .optional()
             .map(this::view);
       }
@@ -134,7 +135,7 @@ public class ProfileRepository {
     Map<Area, Grant> grants = new EnumMap<>(Area.class);
     jdbc.sql("SELECT profile_id, area, level, scope FROM profile_grant WHERE profile_id = :id")
         .param("id", r.id())
-        .query(GrantRow.class)
+        .query(RecordRows.of(GrantRow.class))
         .list()
         .forEach(
             g ->

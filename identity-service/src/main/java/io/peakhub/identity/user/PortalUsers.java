@@ -3,6 +3,7 @@ package io.peakhub.identity.user;
 import io.peakhub.identity.keycloak.KeycloakAdmin;
 import io.peakhub.identity.keycloak.KeycloakAdmin.KeycloakUser;
 import io.peakhub.identity.membership.PersonNames;
+import io.peakhub.platform.jdbc.RecordRows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -174,7 +175,7 @@ public class PortalUsers implements PersonNames {
             .params(params)
             .param("size", size)
             .param("offset", (long) page * size)
-            .query(PortalUser.class)
+            .query(RecordRows.of(PortalUser.class))
             .list();
     return new Page(rows, total);
   }
@@ -188,7 +189,7 @@ public class PortalUsers implements PersonNames {
     return jdbc.sql(
             "SELECT id, username, email, first_name, last_name, enabled, type FROM portal_user WHERE id = :id")
         .param("id", id)
-        .query(PortalUser.class)
+        .query(RecordRows.of(PortalUser.class))
         .optional();
   }
 

@@ -1,5 +1,6 @@
 package io.peakhub.platform.outbox;
 
+import io.peakhub.platform.jdbc.RecordRows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -142,7 +143,7 @@ public class OutboxRelay implements SmartLifecycle {
               SELECT id, topic, message_key, type, payload FROM outbox_event
               WHERE published_at IS NULL ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED""")
                       .param("limit", batchSize)
-                      .query(Row.class)
+                      .query(RecordRows.of(Row.class))
                       .list();
               for (Row row : rows) {
                 send(row);

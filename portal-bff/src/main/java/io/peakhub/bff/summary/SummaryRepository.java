@@ -1,6 +1,7 @@
 package io.peakhub.bff.summary;
 
 import io.peakhub.bff.downstream.AccountSummary;
+import io.peakhub.platform.jdbc.RecordRows;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -63,7 +64,7 @@ public class SummaryRepository {
                    last_payment_at, last_invoice_date, as_of
             FROM account_summary WHERE account_id = :id""")
         .param("id", accountId)
-        .query(AccountSummary.class)
+        .query(RecordRows.of(AccountSummary.class))
         .optional();
   }
 
@@ -75,7 +76,7 @@ public class SummaryRepository {
     return jdbc.sql(
             "SELECT account_id, account_number, name FROM account_summary WHERE account_id IN (:ids)")
         .param("ids", accountIds)
-        .query(AccountName.class)
+        .query(RecordRows.of(AccountName.class))
         .list();
   }
 
@@ -260,7 +261,7 @@ public class SummaryRepository {
              AS monthly_recurring_revenue,
             (SELECT max(t.currency) FROM subscription_state t WHERE t.account_id = :id) AS currency""")
         .param("id", accountId)
-        .query(SubscriptionTotals.class)
+        .query(RecordRows.of(SubscriptionTotals.class))
         .single();
   }
 

@@ -1,5 +1,6 @@
 package io.peakhub.subscription.catalog;
 
+import io.peakhub.platform.jdbc.RecordRows;
 import io.peakhub.platform.problem.ConflictException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -33,14 +34,14 @@ public class CatalogRepository {
 
   public List<Product> products() {
     return jdbc.sql("SELECT id, code, name, description FROM product ORDER BY code")
-        .query(Product.class)
+        .query(RecordRows.of(Product.class))
         .list();
   }
 
   public Optional<Product> product(String code) {
     return jdbc.sql("SELECT id, code, name, description FROM product WHERE code = :c")
         .param("c", code)
-        .query(Product.class)
+        .query(RecordRows.of(Product.class))
         .optional();
   }
 
@@ -49,19 +50,22 @@ public class CatalogRepository {
             PLAN_SELECT
                 + " WHERE (CAST(:c AS TEXT) IS NULL OR p.currency = :c) ORDER BY p.currency, pr.code, p.unit_price, p.code")
         .param("c", currency)
-        .query(Plan.class)
+        .query(RecordRows.of(Plan.class))
         .list();
   }
 
   public Optional<Plan> plan(String code) {
     return jdbc.sql(PLAN_SELECT + " WHERE p.code = :c")
         .param("c", code)
-        .query(Plan.class)
+        .query(RecordRows.of(Plan.class))
         .optional();
   }
 
   public Optional<Plan> plan(UUID id) {
-    return jdbc.sql(PLAN_SELECT + " WHERE p.id = :id").param("id", id).query(Plan.class).optional();
+    return jdbc.sql(PLAN_SELECT + " WHERE p.id = :id")
+        .param("id", id)
+        .query(RecordRows.of(Plan.class))
+        .optional();
   }
 
   /**
@@ -75,7 +79,7 @@ public class CatalogRepository {
              WHERE p.name = :n
             ORDER BY (p.currency = 'USD') DESC, (p.billing_period = 'monthly') DESC, p.code LIMIT 1""")
         .param("n", name)
-        .query(Plan.class)
+        .query(RecordRows.of(Plan.class))
         .optional();
   }
 
@@ -84,21 +88,21 @@ public class CatalogRepository {
             ADD_ON_SELECT
                 + " WHERE (CAST(:c AS TEXT) IS NULL OR a.currency = :c) ORDER BY a.currency, a.code")
         .param("c", currency)
-        .query(AddOn.class)
+        .query(RecordRows.of(AddOn.class))
         .list();
   }
 
   public Optional<AddOn> addOn(String code) {
     return jdbc.sql(ADD_ON_SELECT + " WHERE a.code = :c")
         .param("c", code)
-        .query(AddOn.class)
+        .query(RecordRows.of(AddOn.class))
         .optional();
   }
 
   public Optional<AddOn> addOn(UUID id) {
     return jdbc.sql(ADD_ON_SELECT + " WHERE a.id = :id")
         .param("id", id)
-        .query(AddOn.class)
+        .query(RecordRows.of(AddOn.class))
         .optional();
   }
 

@@ -2,6 +2,7 @@ package io.peakhub.subscription.subscription;
 
 import io.peakhub.platform.idempotency.IdempotencyKey;
 import io.peakhub.platform.idempotency.IdempotentReplay;
+import io.peakhub.platform.jdbc.RecordRows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
@@ -56,7 +57,7 @@ class IdempotentRequests {
                     "SELECT request_hash, status_code, response FROM idempotent_request WHERE account_id = :a AND key = :k")
                 .param("a", accountId)
                 .param("k", key)
-                .query(Stored.class)
+                .query(RecordRows.of(Stored.class))
                 .optional(),
         Stored::requestHash,
         "request",

@@ -1,5 +1,6 @@
 package io.peakhub.subscription.subscription;
 
+import io.peakhub.platform.jdbc.RecordRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +36,7 @@ class SubscriptionRepository {
              WHERE account_id = :a AND plan_id IS NOT NULL
             ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'trial' THEN 1 WHEN 'paused' THEN 2 ELSE 3 END, number""")
         .param("a", accountId)
-        .query(Subscription.class)
+        .query(RecordRows.of(Subscription.class))
         .list();
   }
 
@@ -43,7 +44,7 @@ class SubscriptionRepository {
     return jdbc.sql(SELECT + " WHERE account_id = :a AND id = :id AND plan_id IS NOT NULL")
         .param("a", accountId)
         .param("id", id)
-        .query(Subscription.class)
+        .query(RecordRows.of(Subscription.class))
         .optional();
   }
 
@@ -52,14 +53,14 @@ class SubscriptionRepository {
             SELECT + " WHERE account_id = :a AND id = :id AND plan_id IS NOT NULL FOR UPDATE")
         .param("a", accountId)
         .param("id", id)
-        .query(Subscription.class)
+        .query(RecordRows.of(Subscription.class))
         .optional();
   }
 
   Optional<Subscription> byNumber(String number) {
     return jdbc.sql(SELECT + " WHERE number = :n")
         .param("n", number)
-        .query(Subscription.class)
+        .query(RecordRows.of(Subscription.class))
         .optional();
   }
 
@@ -93,7 +94,7 @@ class SubscriptionRepository {
     return jdbc.sql(
             "SELECT add_on_id, quantity FROM subscription_add_on WHERE subscription_id = :s ORDER BY add_on_id")
         .param("s", subscriptionId)
-        .query(AddOnLine.class)
+        .query(RecordRows.of(AddOnLine.class))
         .list();
   }
 
@@ -206,7 +207,7 @@ class SubscriptionRepository {
                 + " WHERE id = :id AND status IN ('trial', 'active') AND term_end <= :today FOR UPDATE SKIP LOCKED")
         .param("id", id)
         .param("today", today)
-        .query(Subscription.class)
+        .query(RecordRows.of(Subscription.class))
         .optional();
   }
 
