@@ -1305,7 +1305,7 @@ final class Bench {
         flags.put(
             n,
             Arrays.stream(cmdline.split(" "))
-                .filter(a -> a.startsWith("-X") && !a.startsWith("-Xlog"))
+                .filter(a -> (a.startsWith("-X") && !a.startsWith("-Xlog")) || a.startsWith("--"))
                 .reduce((a, b) -> a + " " + b)
                 .orElse("(JVM defaults)"));
       } catch (IOException e) {

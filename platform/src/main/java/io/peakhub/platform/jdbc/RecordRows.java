@@ -32,8 +32,8 @@ import org.springframework.util.ClassUtils;
  * of portal-bff's CPU. This mapper matches the columns once, from the result's metadata, and reads
  * an {@code Instant} as the timestamp it is.
  *
- * <p>A mapper remembers the columns of the result it maps: use a new one for each query (as {@code
- * of} gives).
+ * <p>A mapper remembers the columns of the result it last mapped, and matches them again for
+ * another result, so one may be kept and shared.
  */
 public final class RecordRows<R extends Record> implements RowMapper<R> {
 
@@ -49,26 +49,34 @@ public final class RecordRows<R extends Record> implements RowMapper<R> {
 
   private final Class<R> type;
   private final Shape shape;
-  private int[] columns; // of each component, from the first row's metadata
+  private volatile Columns columns; // of each component, in the result last mapped
+
+  /** Each component's column in the result that has this metadata. */
+  private record Columns(ResultSetMetaData metadata, int[] indexes) {}
 
   private RecordRows(Class<R> type) {
     this.type = type;
     this.shape = SHAPES.get(type);
   }
 
-  /** A mapper for one query's rows. */
+  /** A mapper for rows of this record. */
   public static <R extends Record> RowMapper<R> of(Class<R> type) {
     return new RecordRows<>(type);
   }
 
   @Override
   public R mapRow(ResultSet rs, int rowNum) throws SQLException {
-    if (columns == null) {
-      columns = columns(rs.getMetaData());
+    // PostgreSQL's driver gives one metadata object a result (another driver may match each row)
+    ResultSetMetaData metadata = rs.getMetaData();
+    Columns matched = columns;
+    if (matched == null || matched.metadata() != metadata) {
+      matched = new Columns(metadata, match(metadata));
+      columns = matched;
     }
-    Object[] args = new Object[columns.length];
+    int[] indexes = matched.indexes();
+    Object[] args = new Object[indexes.length];
     for (int i = 0; i < args.length; i++) {
-      args[i] = value(rs, columns[i], shape.descriptors()[i]);
+      args[i] = value(rs, indexes[i], shape.descriptors()[i]);
     }
     try {
       return type.cast(shape.constructor().newInstance(args));
@@ -77,7 +85,7 @@ public final class RecordRows<R extends Record> implements RowMapper<R> {
     }
   }
 
-  private int[] columns(ResultSetMetaData metadata) throws SQLException {
+  private int[] match(ResultSetMetaData metadata) throws SQLException {
     Map<String, Integer> byName = new HashMap<>();
     for (int column = metadata.getColumnCount(); column >= 1; column--) {
       // the first of two columns with one name wins, as with the driver's own lookup

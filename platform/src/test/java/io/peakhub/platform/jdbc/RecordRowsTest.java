@@ -102,6 +102,21 @@ class RecordRowsTest {
   }
 
   @Test
+  void aKeptMapperMatchesTheColumnsOfEachResultAgain() {
+    var invoices = RecordRows.of(Invoice.class);
+    Invoice first = jdbc.sql(ALL).query(invoices).list().getFirst();
+    Invoice reordered =
+        jdbc.sql(
+                """
+                SELECT status, version, line_count, paid_at, due_date, balance, account_number, id
+                FROM invoice ORDER BY id""")
+            .query(invoices)
+            .list()
+            .getFirst();
+    assertThat(reordered).isEqualTo(first);
+  }
+
+  @Test
   void aMissingColumnIsAnErrorNamingIt() {
     assertThatThrownBy(
             () ->
