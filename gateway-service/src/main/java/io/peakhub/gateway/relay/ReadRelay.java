@@ -291,21 +291,13 @@ public class ReadRelay implements WebFilter {
    * URL again.
    */
   static URI targetUrl(URI request, URI route) {
-    StringBuilder url = new StringBuilder(128).append(route.getScheme()).append("://");
-    url.append(route.getRawAuthority() == null ? "" : hostAndPort(route));
-    url.append(request.getRawPath());
-    if (request.getRawQuery() != null) {
-      url.append('?').append(request.getRawQuery());
-    }
-    return URI.create(url.toString());
-  }
-
-  private static String hostAndPort(URI route) {
-    String host = route.getHost();
-    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-      host = "[" + host + "]";
-    }
-    return route.getPort() < 0 ? host : host + ":" + route.getPort();
+    String query = request.getRawQuery();
+    return URI.create(
+        route.getScheme()
+            + "://"
+            + route.getRawAuthority()
+            + request.getRawPath()
+            + (query == null ? "" : "?" + query));
   }
 
   /** Spring Cloud Gateway's header filters but its client observation's two. */
