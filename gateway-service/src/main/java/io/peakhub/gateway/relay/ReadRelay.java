@@ -13,12 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
-import org.springframework.cloud.gateway.filter.headers.observation.ObservedRequestHttpHeadersFilter;
-import org.springframework.cloud.gateway.filter.headers.observation.ObservedResponseHttpHeadersFilter;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.annotation.Order;
@@ -52,8 +52,8 @@ import reactor.util.context.ContextView;
  * only when the chains would let it through unchanged:
  *
  * <ul>
- *   <li>a GET without a body, whose first matching route (Spring Cloud Gateway's own predicates, in
- *       its order) is relayable: see {@link RelayableRoutes};
+ *   <li>a GET without a body (and not a gRPC call), whose first matching route (Spring Cloud
+ *       Gateway's own predicates, in its order) is relayable: see {@link RelayableRoutes};
  *   <li>the session (the same {@code WebSession} the chains read, so expiry is theirs) holds an
  *       authenticated OAuth2 login and its authorized client, whose access token is valid for more
  *       than a minute (Spring Security's clock skew: it would refresh such a token first);
@@ -62,10 +62,10 @@ import reactor.util.context.ContextView;
  *
  * Everything else, and any request whose check does not pass, goes through the chains as before: no
  * session gets the 401 problem there, an old token is refreshed there. The impersonation filter and
- * the browser's Authorization header removal run before this one, as before the chains. The
- * request's headers go through Spring Cloud Gateway's own header filters (hop-by-hop, forwarded
- * headers), the route's RemoveRequestHeader and RemoveResponseHeader are applied, and the security
- * chain's own header writer adds the response's security headers.
+ * the browser's Authorization header removal run before this one, as before the chains. The headers
+ * both ways get what Spring Cloud Gateway's header filters (hop-by-hop, forwarded headers) and the
+ * route's RemoveRequestHeader and RemoveResponseHeader do to them, in one pass: see {@link
+ * RelayHeaders}. The security chain's own header writer adds the response's security headers.
  *
  * <p>The one difference: Spring Cloud Gateway opens a client observation (a span and the {@code
  * http.client.requests} timer) for each call it sends on, a tenth of the relay's CPU. A relayed
@@ -77,6 +77,8 @@ import reactor.util.context.ContextView;
 @ConditionalOnBooleanProperty(name = "peakhub.read-relay.enabled", matchIfMissing = true)
 @Order(-101) // after ImpersonationFilter (-102), before Spring Security's chain (-100)
 public class ReadRelay implements WebFilter {
+
+  private static final Logger log = LoggerFactory.getLogger(ReadRelay.class);
 
   /** Spring Security refreshes a token that expires within this (its default clock skew). */
   static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
@@ -94,7 +96,7 @@ public class ReadRelay implements WebFilter {
   private final HttpHeaderWriterWebFilter securityHeaders;
   private final Clock clock;
   private final Propagator propagator; // null when tracing is off
-  private volatile List<HttpHeadersFilter> headersFilters;
+  private volatile Optional<RelayHeaders> relayHeaders; // null until the first read
   private volatile HandlersBeforeRoutes handlersBeforeRoutes;
 
   ReadRelay(
@@ -131,7 +133,8 @@ public class ReadRelay implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
-    if (!candidate(request)) {
+    RelayHeaders headers = candidate(request) ? relayHeaders() : null;
+    if (headers == null) {
       return chain.filter(exchange);
     }
     return routeOf(exchange)
@@ -139,7 +142,7 @@ public class ReadRelay implements WebFilter {
         .flatMap(
             relay ->
                 securityHeaders
-                    .filter(exchange, relayed -> send(relayed, relay))
+                    .filter(exchange, relayed -> send(relayed, relay, headers))
                     .thenReturn(Boolean.TRUE))
         .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(Boolean.FALSE)))
         .then();
@@ -154,7 +157,8 @@ public class ReadRelay implements WebFilter {
     }
     HttpHeaders headers = request.getHeaders();
     return headers.getContentLength() <= 0
-        && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+        && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)
+        && RelayHeaders.relayable(headers);
   }
 
   /**
@@ -217,40 +221,33 @@ public class ReadRelay implements WebFilter {
         && token.getExpiresAt().isAfter(clock.instant().plus(CLOCK_SKEW));
   }
 
-  private Mono<Void> send(ServerWebExchange exchange, Relay relay) {
+  private Mono<Void> send(ServerWebExchange exchange, Relay relay, RelayHeaders headers) {
     return Mono.deferContextual(
         context -> {
           URI url = targetUrl(exchange.getRequest().getURI(), relay.route().getUri());
           exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, url);
-          HttpHeaders outgoing = HttpHeadersFilter.filterRequest(headersFilters(), exchange);
-          relay.rules().removedRequestHeaders().forEach(outgoing::remove);
-          outgoing.remove(HttpHeaders.HOST);
-          outgoing.setBearerAuth(relay.accessToken());
-          sendTraceContext(context, outgoing);
           var response = exchange.getResponse();
           var buffers = (NettyDataBufferFactory) response.bufferFactory();
           Mono<Void> relayed =
               httpClient
-                  .headers(h -> outgoing.forEach(h::set))
+                  .headers(
+                      outgoing -> {
+                        headers.request(
+                            exchange.getRequest().getHeaders(),
+                            relay.rules().removedRequestHeaders(),
+                            outgoing);
+                        outgoing.set(HttpHeaders.AUTHORIZATION, "Bearer " + relay.accessToken());
+                        sendTraceContext(context, outgoing);
+                      })
                   .get()
                   .uri(url)
                   .responseConnection(
                       (res, connection) -> {
-                        HttpHeaders incoming = new HttpHeaders();
-                        res.responseHeaders()
-                            .forEach(entry -> incoming.add(entry.getKey(), entry.getValue()));
                         response.setStatusCode(HttpStatus.valueOf(res.status().code()));
-                        HttpHeaders filtered =
-                            HttpHeadersFilter.filter(
-                                headersFilters(),
-                                incoming,
-                                exchange,
-                                HttpHeadersFilter.Type.RESPONSE);
-                        relay.rules().removedResponseHeaders().forEach(filtered::remove);
-                        if (filtered.containsHeader(HttpHeaders.CONTENT_LENGTH)) {
-                          filtered.remove(HttpHeaders.TRANSFER_ENCODING);
-                        }
-                        response.getHeaders().addAll(filtered);
+                        headers.response(
+                            res.responseHeaders(),
+                            relay.rules().removedResponseHeaders(),
+                            response.getHeaders());
                         return response.writeWith(
                             connection.inbound().receive().retain().map(buffers::wrap));
                       })
@@ -272,7 +269,8 @@ public class ReadRelay implements WebFilter {
    * The trace context of the gateway's server span (the one the browser's request opened), in the
    * headers the tracer's propagation writes ({@code traceparent} by default).
    */
-  private void sendTraceContext(ContextView context, HttpHeaders outgoing) {
+  private void sendTraceContext(
+      ContextView context, io.netty.handler.codec.http.HttpHeaders outgoing) {
     Observation server = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
     if (propagator == null || server == null) {
       return;
@@ -281,7 +279,8 @@ public class ReadRelay implements WebFilter {
         server.getContext().get(TracingObservationHandler.TracingContext.class);
     Span span = tracing == null ? null : tracing.getSpan();
     if (span != null) {
-      propagator.inject(span.context(), outgoing, HttpHeaders::set);
+      propagator.inject(
+          span.context(), outgoing, (carrier, name, value) -> carrier.set(name, value));
     }
   }
 
@@ -300,20 +299,23 @@ public class ReadRelay implements WebFilter {
             + (query == null ? "" : "?" + query));
   }
 
-  /** Spring Cloud Gateway's header filters but its client observation's two. */
-  private List<HttpHeadersFilter> headersFilters() {
-    List<HttpHeadersFilter> filters = headersFilters;
-    if (filters == null) {
-      filters =
-          headersFiltersProvider.getIfAvailable(List::of).stream()
-              .filter(
-                  f ->
-                      !(f instanceof ObservedRequestHttpHeadersFilter)
-                          && !(f instanceof ObservedResponseHttpHeadersFilter))
-              .toList();
-      headersFilters = filters;
+  /**
+   * Spring Cloud Gateway's header filters as one pass, resolved on the first read; null when the
+   * gateway has a header filter the pass does not reproduce: then the relay is off.
+   */
+  private RelayHeaders relayHeaders() {
+    Optional<RelayHeaders> headers = relayHeaders;
+    if (headers == null) {
+      List<HttpHeadersFilter> filters = headersFiltersProvider.getIfAvailable(List::of);
+      headers = Optional.ofNullable(RelayHeaders.of(filters));
+      if (headers.isEmpty()) {
+        log.info(
+            "read relay off: the gateway's header filters {} are not all ones it reproduces",
+            filters.stream().map(f -> f.getClass().getSimpleName()).toList());
+      }
+      relayHeaders = headers;
     }
-    return filters;
+    return headers.orElse(null);
   }
 
   private record Relay(Route route, RelayableRoutes.Rules rules, String accessToken) {}

@@ -1,8 +1,9 @@
 package io.peakhub.gateway.relay;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -24,8 +25,8 @@ class RelayableRoutes {
 
   private static final Logger log = LoggerFactory.getLogger(RelayableRoutes.class);
 
-  /** What the relay does for a route: the headers its filters remove. */
-  record Rules(List<String> removedRequestHeaders, List<String> removedResponseHeaders) {}
+  /** What the relay does for a route: the headers its filters remove, by their lower-case names. */
+  record Rules(Set<String> removedRequestHeaders, Set<String> removedResponseHeaders) {}
 
   private static final Set<String> RELAYED_FILTERS =
       Set.of("TokenRelay", "RemoveRequestHeader", "RemoveResponseHeader");
@@ -57,13 +58,17 @@ class RelayableRoutes {
     }
     List<FilterDefinition> filters = route.getFilters();
     boolean relaysToken = false;
-    List<String> request = new ArrayList<>();
-    List<String> response = new ArrayList<>();
+    Set<String> request = new HashSet<>();
+    Set<String> response = new HashSet<>();
     for (FilterDefinition filter : filters) {
       if (!RELAYED_FILTERS.contains(filter.getName())) {
         return null;
       }
-      List<String> args = filter.getArgs().values().stream().filter(a -> !a.isBlank()).toList();
+      List<String> args =
+          filter.getArgs().values().stream()
+              .filter(a -> !a.isBlank())
+              .map(a -> a.toLowerCase(Locale.ROOT))
+              .toList();
       switch (filter.getName()) {
         case "TokenRelay" -> {
           if (!args.isEmpty()) {
@@ -75,6 +80,6 @@ class RelayableRoutes {
         default -> response.addAll(args);
       }
     }
-    return relaysToken ? new Rules(List.copyOf(request), List.copyOf(response)) : null;
+    return relaysToken ? new Rules(Set.copyOf(request), Set.copyOf(response)) : null;
   }
 }

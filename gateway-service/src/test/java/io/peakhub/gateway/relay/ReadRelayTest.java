@@ -111,6 +111,22 @@ class ReadRelayTest {
     ThroughTheChains.PATHS.clear();
   }
 
+  /** Headers that end at the gateway (hop-by-hop, forwarded) with two that go on, each way. */
+  private static WebTestClient.RequestHeadersSpec<?> withHopHeaders(
+      WebTestClient.RequestHeadersSpec<?> read) {
+    return read.header("Forwarded", "for=203.0.113.9")
+        .header("X-Forwarded-For", "203.0.113.9")
+        .header("X-Forwarded-Host", "evil.example")
+        .header("Keep-Alive", "timeout=5")
+        .header("Proxy-Authorization", "Basic Zm9vOmJhcg==")
+        .header("X-Application-Context", "browser")
+        .header("TE", "trailers")
+        .header("Connection", "keep-alive, X-Hop")
+        .header("X-Hop", "this hop only")
+        .header("X-Kept", "yes")
+        .header("Upgrade-Insecure-Requests", "1");
+  }
+
   /** Signs a user in and returns the session cookie's value, as a browser would keep it. */
   private String session(String user, String token, int tokenSeconds) {
     var cookie =
@@ -197,6 +213,55 @@ class ReadRelayTest {
     List<LoggedRequest> atBff = BFF.findAll(getRequestedFor(urlPathEqualTo(HEADER)));
     assertThat(atBff).hasSize(2);
     assertThat(requestHeaders(atBff.get(1))).isEqualTo(requestHeaders(atBff.get(0)));
+  }
+
+  @Test
+  void hopByHopAndForwardedHeadersEndAtTheGatewayBothWays() {
+    BFF.stubFor(
+        WireMock.get(urlPathEqualTo(HEADER))
+            .willReturn(
+                WireMock.okJson("{\"balance\":12.5}")
+                    .withHeader("Proxy-Authenticate", "Basic realm=bff")
+                    .withHeader("X-Application-Context", "portal-bff")
+                    .withHeader("Keep-Alive", "timeout=5")
+                    .withHeader("Trailer", "X-Checksum")
+                    .withHeader("X-From-Bff", "yes")
+                    .withHeader("X-Frame-Options", "DENY")));
+    String alice = session("alice", "token-alice", 300);
+    EntityExchangeResult<byte[]> chains =
+        withHopHeaders(read(alice, HEADER, false)).exchange().expectBody().returnResult();
+    assertThat(ThroughTheChains.PATHS).containsExactly(HEADER);
+    EntityExchangeResult<byte[]> relayed =
+        withHopHeaders(read(alice, HEADER, true)).exchange().expectBody().returnResult();
+    assertThat(ThroughTheChains.PATHS).containsExactly(HEADER);
+
+    Map<String, List<String>> relayedHeaders = headers(relayed.getResponseHeaders());
+    assertThat(relayedHeaders)
+        .containsKey("x-from-bff")
+        .doesNotContainKeys("proxy-authenticate", "x-application-context", "keep-alive", "trailer");
+    assertThat(relayedHeaders.get("x-frame-options")).containsExactly("SAMEORIGIN");
+    Map<String, List<String>> chainHeaders = headers(chains.getResponseHeaders());
+    chainHeaders.remove("set-cookie"); // the XSRF-TOKEN cookie the chains wrote
+    assertThat(relayedHeaders).isEqualTo(chainHeaders);
+
+    List<LoggedRequest> atBff = BFF.findAll(getRequestedFor(urlPathEqualTo(HEADER)));
+    assertThat(atBff).hasSize(2);
+    Map<String, String> relayedAtBff = requestHeaders(atBff.get(1));
+    assertThat(relayedAtBff)
+        .containsEntry("x-kept", "yes")
+        .containsEntry("upgrade-insecure-requests", "1")
+        .containsEntry("authorization", "Bearer token-alice")
+        .doesNotContainKeys(
+            "forwarded",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "proxy-authorization",
+            "x-application-context",
+            "te",
+            "x-hop",
+            "cookie",
+            "x-xsrf-token");
+    assertThat(relayedAtBff).isEqualTo(requestHeaders(atBff.get(0)));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.filter.FilterDefinition;
@@ -39,8 +40,7 @@ class RelayableRoutesTest {
                 "RemoveResponseHeader=X-Frame-Options"));
     assertThat(routes.rules("bff"))
         .isEqualTo(
-            new RelayableRoutes.Rules(
-                List.of("Cookie", "X-XSRF-TOKEN"), List.of("X-Frame-Options")));
+            new RelayableRoutes.Rules(Set.of("cookie", "x-xsrf-token"), Set.of("x-frame-options")));
   }
 
   @Test
