@@ -1,10 +1,7 @@
 package io.peakhub.gateway.relay;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
@@ -19,7 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
-import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
@@ -27,6 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
@@ -43,7 +40,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.util.context.ContextView;
 
 /**
  * A signed-in browser's reads (GET) on a relayable route, sent on with the session's access token
@@ -86,6 +82,7 @@ public class ReadRelay implements WebFilter {
   private static final String XSRF_COOKIE = "XSRF-TOKEN";
 
   private final RelayableRoutes routes;
+  private final RouteTable routeTable;
   private final ObjectProvider<DispatcherHandler> dispatcher;
   private final HttpClient httpClient;
   private final ObjectProvider<List<HttpHeadersFilter>> headersFiltersProvider;
@@ -101,6 +98,7 @@ public class ReadRelay implements WebFilter {
 
   ReadRelay(
       RelayableRoutes routes,
+      RouteTable routeTable,
       ObjectProvider<DispatcherHandler> dispatcher,
       HttpClient httpClient,
       ObjectProvider<List<HttpHeadersFilter>> headersFiltersProvider,
@@ -110,6 +108,7 @@ public class ReadRelay implements WebFilter {
       Optional<Clock> clock,
       ObjectProvider<Propagator> propagator) {
     this.routes = routes;
+    this.routeTable = routeTable;
     this.dispatcher = dispatcher;
     this.httpClient = httpClient;
     this.headersFiltersProvider = headersFiltersProvider;
@@ -164,20 +163,20 @@ public class ReadRelay implements WebFilter {
   /**
    * The route this request goes to, found as the dispatcher finds its handler: the handler mappings
    * it asks before Spring Cloud Gateway's (the gateway's own controllers, such as {@code GET
-   * /api/impersonation}, come first), then Spring Cloud Gateway's own route lookup; empty when
-   * anything else would handle it. See {@link HandlersBeforeRoutes}.
+   * /api/impersonation}, come first), then Spring Cloud Gateway's routes in their order; empty when
+   * anything else would handle it, or the route table cannot tell. See {@link HandlersBeforeRoutes}
+   * and {@link RouteTable}.
    */
   private Mono<Route> routeOf(ServerWebExchange exchange) {
     HandlersBeforeRoutes before = handlersBeforeRoutes();
-    RoutePredicateHandlerMapping gatewayRoutes = before == null ? null : before.routes();
-    if (gatewayRoutes == null || before.ownPath(exchange.getRequest().getPath())) {
+    if (before == null
+        || before.routes() == null
+        || before.ownPath(exchange.getRequest().getPath())) {
       return Mono.empty();
     }
     return before
         .anyOtherHandles(exchange)
-        .filter(handled -> !handled)
-        .flatMap(notHandled -> gatewayRoutes.getHandler(exchange))
-        .mapNotNull(handler -> exchange.<Route>getAttribute(GATEWAY_ROUTE_ATTR));
+        .flatMap(handled -> handled ? Mono.empty() : Mono.justOrEmpty(routeTable.match(exchange)));
   }
 
   private HandlersBeforeRoutes handlersBeforeRoutes() {
@@ -201,16 +200,18 @@ public class ReadRelay implements WebFilter {
     }
     return contexts
         .load(exchange)
-        .mapNotNull(
+        // filter and map, not mapNotNull: with the context propagation tracing turns on, a
+        // mapNotNull (a handle) restores the thread locals from the Reactor context each time
+        .filter(
             context ->
                 context.getAuthentication() instanceof OAuth2AuthenticationToken login
-                        && login.isAuthenticated()
-                    ? login
-                    : null)
+                    && login.isAuthenticated())
         .flatMap(
-            login ->
-                authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient(
-                    login.getAuthorizedClientRegistrationId(), login, exchange))
+            context -> {
+              var login = (OAuth2AuthenticationToken) context.getAuthentication();
+              return authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient(
+                  login.getAuthorizedClientRegistrationId(), login, exchange);
+            })
         .map(OAuth2AuthorizedClient::getAccessToken)
         .filter(this::fresh)
         .map(token -> new Relay(route, rules, token.getTokenValue()));
@@ -222,8 +223,8 @@ public class ReadRelay implements WebFilter {
   }
 
   private Mono<Void> send(ServerWebExchange exchange, Relay relay, RelayHeaders headers) {
-    return Mono.deferContextual(
-        context -> {
+    return Mono.defer(
+        () -> {
           URI url = targetUrl(exchange.getRequest().getURI(), relay.route().getUri());
           exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, url);
           var response = exchange.getResponse();
@@ -237,7 +238,7 @@ public class ReadRelay implements WebFilter {
                             relay.rules().removedRequestHeaders(),
                             outgoing);
                         outgoing.set(HttpHeaders.AUTHORIZATION, "Bearer " + relay.accessToken());
-                        sendTraceContext(context, outgoing);
+                        sendTraceContext(exchange, outgoing);
                       })
                   .get()
                   .uri(url)
@@ -267,16 +268,18 @@ public class ReadRelay implements WebFilter {
 
   /**
    * The trace context of the gateway's server span (the one the browser's request opened), in the
-   * headers the tracer's propagation writes ({@code traceparent} by default).
+   * headers the tracer's propagation writes ({@code traceparent} by default). The server
+   * observation's context is the exchange's attribute: no walk through the Reactor context.
    */
   private void sendTraceContext(
-      ContextView context, io.netty.handler.codec.http.HttpHeaders outgoing) {
-    Observation server = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-    if (propagator == null || server == null) {
+      ServerWebExchange exchange, io.netty.handler.codec.http.HttpHeaders outgoing) {
+    if (propagator == null) {
       return;
     }
+    ServerRequestObservationContext server =
+        ServerRequestObservationContext.findCurrent(exchange.getAttributes()).orElse(null);
     TracingObservationHandler.TracingContext tracing =
-        server.getContext().get(TracingObservationHandler.TracingContext.class);
+        server == null ? null : server.get(TracingObservationHandler.TracingContext.class);
     Span span = tracing == null ? null : tracing.getSpan();
     if (span != null) {
       propagator.inject(

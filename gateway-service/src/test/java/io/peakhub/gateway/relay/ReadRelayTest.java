@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.peakhub.gateway.BrowserSecurityTest;
 import io.peakhub.gateway.TestLogin;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,11 +29,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -101,6 +108,8 @@ class ReadRelayTest {
   private static final String XSRF = "csrf-1";
 
   @Autowired WebTestClient web;
+  @Autowired RouteTable routeTable;
+  @Autowired RoutePredicateHandlerMapping gatewayRoutes;
   @LocalServerPort int port;
 
   @BeforeEach
@@ -262,6 +271,43 @@ class ReadRelayTest {
             "cookie",
             "x-xsrf-token");
     assertThat(relayedAtBff).isEqualTo(requestHeaders(atBff.get(0)));
+  }
+
+  @Test
+  void theRouteTableChoosesEachRequestsRouteAsSpringCloudGatewaysOwnLookup() {
+    List<String> paths =
+        List.of(
+            HEADER,
+            "/api/accounts/a1/header/events",
+            "/api/accounts/a1/portal-contacts",
+            "/api/accounts/a1/invoices?page=2",
+            "/api/admin/accounts/a1",
+            "/api/admin/accounts/a1/fields",
+            "/api/admin/account-fields",
+            "/api/admin/account-fields/f1",
+            "/api/settings",
+            "/api/agents",
+            "/api/sandbox/tokens",
+            "/api",
+            "/accounts/a1/my-account",
+            "/actuator/health");
+    int matched = 0;
+    for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT)) {
+      for (String path : paths) {
+        var ours = MockServerWebExchange.from(MockServerHttpRequest.method(method, path));
+        var theirs = MockServerWebExchange.from(MockServerHttpRequest.method(method, path));
+        Route route = routeTable.match(ours);
+        gatewayRoutes.getHandler(theirs).block(Duration.ofSeconds(5));
+        Route expected = theirs.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        assertThat(route == null ? null : route.getId())
+            .as(method + " " + path)
+            .isEqualTo(expected == null ? null : expected.getId());
+        assertThat(ours.<Route>getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR))
+            .isSameAs(route);
+        matched += route == null ? 0 : 1;
+      }
+    }
+    assertThat(matched).as("requests with a route").isGreaterThan(20);
   }
 
   @Test

@@ -1,0 +1,113 @@
+package io.peakhub.gateway.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.webflux.autoconfigure.WebFluxProperties;
+import org.springframework.cloud.gateway.config.GlobalCorsProperties;
+import org.springframework.cloud.gateway.event.RefreshRoutesResultEvent;
+import org.springframework.cloud.gateway.handler.AsyncPredicate;
+import org.springframework.cloud.gateway.handler.predicate.MethodRoutePredicateFactory;
+import org.springframework.cloud.gateway.handler.predicate.PathRoutePredicateFactory;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The relay's route lookup answers only what it knows (ReadRelayTest checks it against Spring Cloud
+ * Gateway's own lookup on the gateway's routes).
+ */
+class RouteTableTest {
+
+  private final List<Route> routes = new CopyOnWriteArrayList<>();
+  private final GlobalCorsProperties cors = new GlobalCorsProperties();
+  private final RouteTable table = new RouteTable(() -> Flux.fromIterable(routes), cors);
+
+  private static AsyncPredicate<ServerWebExchange> path(String pattern) {
+    var config = new PathRoutePredicateFactory.Config();
+    config.setPatterns(List.of(pattern));
+    return AsyncPredicate.from(
+        new PathRoutePredicateFactory(new WebFluxProperties()).apply(config));
+  }
+
+  private static AsyncPredicate<ServerWebExchange> method(HttpMethod method) {
+    var config = new MethodRoutePredicateFactory.Config();
+    config.setMethods(method);
+    return AsyncPredicate.from(new MethodRoutePredicateFactory().apply(config));
+  }
+
+  private static Route route(String id, AsyncPredicate<ServerWebExchange> predicate) {
+    return Route.async().id(id).uri("http://localhost:1").asyncPredicate(predicate).build();
+  }
+
+  private void load(Route... table) {
+    routes.clear();
+    routes.addAll(List.of(table));
+    this.table.onApplicationEvent(new RefreshRoutesResultEvent(this));
+  }
+
+  private String match(HttpMethod method, String path) {
+    var exchange = MockServerWebExchange.from(MockServerHttpRequest.method(method, path));
+    Route route = table.match(exchange);
+    assertThat(exchange.getAttributes())
+        .doesNotContainKey(ServerWebExchangeUtils.GATEWAY_PREDICATE_ROUTE_ATTR);
+    return route == null ? null : route.getId();
+  }
+
+  @Test
+  void theFirstRouteInOrderWhosePredicatesAllMatch() {
+    assertThat(match(HttpMethod.GET, "/api/settings")).as("before the routes are loaded").isNull();
+    load(
+        route("settings", path("/api/settings").and(method(HttpMethod.GET))),
+        route("agents-or-settings", path("/api/agents").or(path("/api/settings"))),
+        route("api", path("/api/**")));
+    assertThat(match(HttpMethod.GET, "/api/settings")).isEqualTo("settings");
+    assertThat(match(HttpMethod.PUT, "/api/settings")).isEqualTo("agents-or-settings");
+    assertThat(match(HttpMethod.GET, "/api/agents")).isEqualTo("agents-or-settings");
+    assertThat(match(HttpMethod.GET, "/api/accounts/a1/header")).isEqualTo("api");
+    assertThat(match(HttpMethod.GET, "/accounts/a1")).isNull();
+
+    // a refresh replaces the table
+    load(route("api", path("/api/**")));
+    assertThat(match(HttpMethod.GET, "/api/settings")).isEqualTo("api");
+    // a failed refresh keeps it, as the locator keeps its routes
+    routes.clear();
+    table.onApplicationEvent(new RefreshRoutesResultEvent(this, new IllegalStateException()));
+    assertThat(match(HttpMethod.GET, "/api/settings")).isEqualTo("api");
+  }
+
+  @Test
+  void anAsynchronousPredicateOnTheWayLeavesTheRequestToTheChains() {
+    AsyncPredicate<ServerWebExchange> later =
+        exchange -> Mono.delay(Duration.ofMillis(50)).thenReturn(true);
+    load(
+        route("settings", path("/api/settings")),
+        route("async", later),
+        route("api", path("/api/**")));
+    assertThat(match(HttpMethod.GET, "/api/settings")).isEqualTo("settings");
+    assertThat(match(HttpMethod.GET, "/api/agents")).isNull();
+    // negation hides what it negates: taken as asynchronous
+    load(route("not-settings", path("/api/settings").negate()), route("api", path("/api/**")));
+    assertThat(match(HttpMethod.GET, "/api/agents")).isNull();
+  }
+
+  @Test
+  void aCorsConfigurationLeavesEveryRequestToTheChains() {
+    cors.getCorsConfigurations().putAll(Map.of("/**", new CorsConfiguration()));
+    var withCors = new RouteTable(() -> Flux.fromIterable(routes), cors);
+    routes.add(route("api", path("/api/**")));
+    withCors.onApplicationEvent(new RefreshRoutesResultEvent(this));
+    var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/settings"));
+    assertThat(withCors.match(exchange)).isNull();
+  }
+}
