@@ -231,17 +231,21 @@ public class ReadRelay implements WebFilter {
           var buffers = (NettyDataBufferFactory) response.bufferFactory();
           Mono<Void> relayed =
               httpClient
-                  .headers(
-                      outgoing -> {
+                  .request(io.netty.handler.codec.http.HttpMethod.GET)
+                  .uri(url)
+                  // the headers go on the request itself: HttpClient.headers(...) would copy the
+                  // client's configuration for every read
+                  .send(
+                      (request, outbound) -> {
+                        var outgoing = request.requestHeaders();
                         headers.request(
                             exchange.getRequest().getHeaders(),
                             relay.rules().removedRequestHeaders(),
                             outgoing);
                         outgoing.set(HttpHeaders.AUTHORIZATION, "Bearer " + relay.accessToken());
                         sendTraceContext(exchange, outgoing);
+                        return outbound; // no body: the request as it is
                       })
-                  .get()
-                  .uri(url)
                   .responseConnection(
                       (res, connection) -> {
                         response.setStatusCode(HttpStatus.valueOf(res.status().code()));
