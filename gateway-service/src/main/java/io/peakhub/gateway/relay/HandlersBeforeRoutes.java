@@ -24,18 +24,18 @@ import reactor.core.publisher.Mono;
 record HandlersBeforeRoutes(
     List<PathPattern> ownPaths,
     List<HandlerMapping> others,
-    RoutePredicateHandlerMapping routes) { // null: the dispatcher has no routes
+    boolean hasRoutes) { // false: the dispatcher has none of Spring Cloud Gateway's routes
 
   /**
-   * From the dispatcher's mappings (sorted); with no {@code routes} when it has none of Spring
-   * Cloud Gateway's, and then the relay relays nothing.
+   * From the dispatcher's mappings (sorted); without routes when it has none of Spring Cloud
+   * Gateway's, and then the relay relays nothing.
    */
   static HandlersBeforeRoutes of(List<HandlerMapping> mappings) {
     List<PathPattern> ownPaths = new ArrayList<>();
     List<HandlerMapping> others = new ArrayList<>();
     for (HandlerMapping mapping : mappings) {
-      if (mapping instanceof RoutePredicateHandlerMapping routes) {
-        return new HandlersBeforeRoutes(List.copyOf(ownPaths), List.copyOf(others), routes);
+      if (mapping instanceof RoutePredicateHandlerMapping) {
+        return new HandlersBeforeRoutes(List.copyOf(ownPaths), List.copyOf(others), true);
       }
       if (mapping instanceof RequestMappingInfoHandlerMapping requestMappings) {
         for (RequestMappingInfo info : requestMappings.getHandlerMethods().keySet()) {
@@ -45,7 +45,7 @@ record HandlersBeforeRoutes(
         others.add(mapping);
       }
     }
-    return new HandlersBeforeRoutes(List.of(), List.of(), null);
+    return new HandlersBeforeRoutes(List.of(), List.of(), false);
   }
 
   /** Whether one of the gateway's own controllers has this path. */

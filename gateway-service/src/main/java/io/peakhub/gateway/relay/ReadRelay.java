@@ -169,9 +169,7 @@ public class ReadRelay implements WebFilter {
    */
   private Mono<Route> routeOf(ServerWebExchange exchange) {
     HandlersBeforeRoutes before = handlersBeforeRoutes();
-    if (before == null
-        || before.routes() == null
-        || before.ownPath(exchange.getRequest().getPath())) {
+    if (before == null || !before.hasRoutes() || before.ownPath(exchange.getRequest().getPath())) {
       return Mono.empty();
     }
     return before

@@ -82,27 +82,32 @@ class RouteTable implements ApplicationListener<RefreshRoutesResultEvent> {
     if (table == null || cors) {
       return null;
     }
-    for (int i = 0; i < table.firstAsync(); i++) {
-      Route route = table.routes().get(i);
-      exchange.getAttributes().put(GATEWAY_PREDICATE_ROUTE_ATTR, route.getId());
-      Boolean matches;
-      try {
-        matches = now(route.getPredicate().apply(exchange));
-      } catch (RuntimeException e) {
-        matches = null; // the chains test it again, and log its error
+    try {
+      for (int i = 0; i < table.firstAsync(); i++) {
+        Route route = table.routes().get(i);
+        exchange.getAttributes().put(GATEWAY_PREDICATE_ROUTE_ATTR, route.getId());
+        Boolean matches = test(route, exchange);
+        if (matches == null) {
+          return null;
+        }
+        if (matches) {
+          exchange.getAttributes().put(GATEWAY_ROUTE_ATTR, route);
+          return route;
+        }
       }
-      if (matches == null) {
-        exchange.getAttributes().remove(GATEWAY_PREDICATE_ROUTE_ATTR);
-        return null;
-      }
-      if (matches) {
-        exchange.getAttributes().remove(GATEWAY_PREDICATE_ROUTE_ATTR);
-        exchange.getAttributes().put(GATEWAY_ROUTE_ATTR, route);
-        return route;
-      }
+      return null;
+    } finally {
+      exchange.getAttributes().remove(GATEWAY_PREDICATE_ROUTE_ATTR);
     }
-    exchange.getAttributes().remove(GATEWAY_PREDICATE_ROUTE_ATTR);
-    return null;
+  }
+
+  /** The route's predicate on the request; null when it does not answer at once, or throws. */
+  private static Boolean test(Route route, ServerWebExchange exchange) {
+    try {
+      return now(route.getPredicate().apply(exchange));
+    } catch (RuntimeException e) {
+      return null; // the chains test it again, and log its error
+    }
   }
 
   /** The index of the first route whose predicate has an asynchronous part (or the count). */
