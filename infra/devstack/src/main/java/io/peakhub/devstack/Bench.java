@@ -488,7 +488,8 @@ final class Bench {
       say(
           String.format(
               Locale.ROOT,
-              "  run %d/%d %s at %.0f req/s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d failed",
+              "  run %d/%d %s at %.0f req/s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d failed,"
+                  + " generator CPU %.3f ms a request",
               run,
               options.runs(),
               t.name(),
@@ -496,7 +497,8 @@ final class Bench {
               result.percentileMs(50),
               result.percentileMs(99),
               result.percentileMs(99.9),
-              result.failed()));
+              result.failed(),
+              result.cpuMsPerRequest()));
     }
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("target", t.name());
@@ -510,6 +512,9 @@ final class Bench {
     r.put("p99Ms", median(results.stream().mapToDouble(x -> x.percentileMs(99)).toArray()));
     r.put("p999Ms", median(results.stream().mapToDouble(x -> x.percentileMs(99.9)).toArray()));
     r.put("p99MsByRun", results.stream().map(x -> round(x.percentileMs(99))).toList());
+    r.put(
+        "generatorCpuMsPerRequest",
+        median(results.stream().mapToDouble(FixedRate.Result::cpuMsPerRequest).toArray()));
     return r;
   }
 
@@ -1443,19 +1448,20 @@ final class Bench {
     md.append(
         "\n## Latency at a fixed arrival rate (open loop, medians over runs: the header at half the gateway's saturation, My Account at half its own)\n\n");
     md.append(
-        "| path | req/s | p50 ms | p99 ms | p99.9 ms | p99 ms by run | failed |\n|---|---|---|---|---|---|---|\n");
+        "| path | req/s | p50 ms | p99 ms | p99.9 ms | p99 ms by run | failed | generator CPU ms/request |\n|---|---|---|---|---|---|---|---|\n");
     for (Map<String, Object> r : (List<Map<String, Object>>) report.get("fixedRate")) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %.2f | %.2f | %.2f | %s | %s |%n",
+              "| %s | %s | %.2f | %.2f | %.2f | %s | %s | %.3f |%n",
               r.get("target"),
               r.get("rate"),
               r.get("p50Ms"),
               r.get("p99Ms"),
               r.get("p999Ms"),
               r.get("p99MsByRun"),
-              r.get("failed")));
+              r.get("failed"),
+              r.get("generatorCpuMsPerRequest")));
     }
     Map<String, Object> f = (Map<String, Object>) report.get("freshness");
     md.append("\n## Event freshness (payment committed to the header showing it)\n\n")

@@ -98,10 +98,41 @@ class FixedRateTest {
             + "HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "4;ext=1\r\nwiki\r\n5\r\npedia\r\n0\r\nTrailer: x\r\n\r\n"
             + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
-    InputStream in = new ByteArrayInputStream(stream.getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(FixedRate.readAnswer(in)).isEqualTo(new FixedRate.Answer(200, false));
-    assertThat(FixedRate.readAnswer(in)).isEqualTo(new FixedRate.Answer(503, false));
-    assertThat(FixedRate.readAnswer(in)).isEqualTo(new FixedRate.Answer(200, true));
-    assertThat(in.read()).isEqualTo(-1);
+    byte[] bytes = stream.getBytes(StandardCharsets.ISO_8859_1);
+    // all at once, then a byte a read: lines, chunks and bodies split across reads
+    for (InputStream in : List.of(new ByteArrayInputStream(bytes), new OneByteAtATime(bytes))) {
+      FixedRate.Wire wire = new FixedRate.Wire(in);
+      assertThat(wire.answer()).isEqualTo(new FixedRate.Answer(200, false));
+      assertThat(wire.answer()).isEqualTo(new FixedRate.Answer(503, false));
+      assertThat(wire.answer()).isEqualTo(new FixedRate.Answer(200, true));
+      assertThat(wire.atEnd()).isTrue();
+    }
+  }
+
+  @Test
+  void anAnswerCutShortIsAnError() {
+    byte[] cut =
+        "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhel".getBytes(StandardCharsets.ISO_8859_1);
+    FixedRate.Wire wire = new FixedRate.Wire(new ByteArrayInputStream(cut));
+    org.assertj.core.api.Assertions.assertThatIOException().isThrownBy(wire::answer);
+  }
+
+  /** A stream that hands out one byte a read, as a slow network might. */
+  static final class OneByteAtATime extends InputStream {
+    private final ByteArrayInputStream in;
+
+    OneByteAtATime(byte[] bytes) {
+      in = new ByteArrayInputStream(bytes);
+    }
+
+    @Override
+    public int read() {
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      return len == 0 ? 0 : in.read(b, off, 1);
+    }
   }
 }
