@@ -215,7 +215,7 @@ final class FixedRate {
         skip(length);
       } else if (length < 0 && code != 204 && code != 304) {
         // no length: the body ends with the connection
-        while (fill()) {
+        while (more()) {
           position = limit;
         }
         close = true;
@@ -225,7 +225,7 @@ final class FixedRate {
 
     /** True once the stream has ended and the buffer is empty. */
     boolean atEnd() throws IOException {
-      return position == limit && !fill();
+      return position == limit && !more();
     }
 
     private long chunkSize() throws IOException {
@@ -239,37 +239,32 @@ final class FixedRate {
 
     /** One CRLF-terminated line, without the CRLF; null at the end of the stream. */
     private String line() throws IOException {
-      StringBuilder spill = null;
+      int scanned = position;
       while (true) {
-        if (position == limit && !fill()) {
-          return spill == null || spill.isEmpty() ? null : spill.toString();
-        }
-        for (int i = position; i < limit; i++) {
+        for (int i = scanned; i < limit; i++) {
           if (buffer[i] == '\n') {
             int to = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
-            String part = new String(buffer, position, to - position, StandardCharsets.ISO_8859_1);
+            String line = new String(buffer, position, to - position, StandardCharsets.ISO_8859_1);
             position = i + 1;
-            if (spill == null) {
-              return part;
-            }
-            spill.append(part);
-            int last = spill.length() - 1;
-            return last >= 0 && spill.charAt(last) == '\r'
-                ? spill.substring(0, last)
-                : spill.toString();
+            return line;
           }
         }
-        if (spill == null) {
-          spill = new StringBuilder();
+        // more() keeps the unread bytes at the front: the scan goes on where it stopped
+        scanned = limit - position;
+        if (!more()) {
+          String rest =
+              position == limit
+                  ? null
+                  : new String(buffer, position, limit - position, StandardCharsets.ISO_8859_1);
+          position = limit;
+          return rest;
         }
-        spill.append(new String(buffer, position, limit - position, StandardCharsets.ISO_8859_1));
-        position = limit;
       }
     }
 
     private void skip(long n) throws IOException {
       while (n > 0) {
-        if (position == limit && !fill()) {
+        if (position == limit && !more()) {
           throw new IOException("the connection closed inside a body");
         }
         int step = (int) Math.min(n, limit - position);
@@ -278,11 +273,25 @@ final class FixedRate {
       }
     }
 
-    private boolean fill() throws IOException {
-      int read = in.read(buffer);
-      position = 0;
-      limit = Math.max(0, read);
-      return read > 0;
+    /**
+     * Reads more after what is buffered, moving the unread bytes to the front first, so a line is
+     * always whole in the buffer; false at the end of the stream.
+     */
+    private boolean more() throws IOException {
+      if (position > 0) {
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        limit -= position;
+        position = 0;
+      }
+      if (limit == buffer.length) {
+        throw new IOException("a line longer than " + buffer.length + " bytes");
+      }
+      int read = in.read(buffer, limit, buffer.length - limit);
+      if (read <= 0) {
+        return false;
+      }
+      limit += read;
+      return true;
     }
   }
 
