@@ -201,6 +201,14 @@ describe('browser: a customer', () => {
         { timeout: 30_000 },
       );
       assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page was not reloaded');
+
+      // My Account's payment history names the invoices the payment paid, as the receipt does
+      const paid = (await page.locator('.receipt-lines tbody th').allTextContents()).map((n) => n.trim()).sort();
+      assert.equal(paid.length, 2);
+      await page.goto(`${GATEWAY}/accounts/${ACME}/my-account`);
+      const row = page.locator('[data-testid="payment-table"] tbody tr').filter({ hasText: '$15.00' }).first();
+      await row.waitFor({ timeout: 30_000 });
+      assert.equal((await row.locator('td').nth(4).textContent()).trim(), paid.join(', '));
     });
   });
 });

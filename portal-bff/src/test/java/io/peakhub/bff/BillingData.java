@@ -59,8 +59,9 @@ public final class BillingData {
   public static String paymentJson(UUID payment) {
     return """
         {"id":"%s","amount":50.00,"currency":"USD","status":"succeeded","createdAt":"2026-11-02T09:00:00Z",
-         "method":"visa •••• 4242","gatewayReference":"ch_1"}"""
-        .formatted(payment);
+         "method":"visa •••• 4242","gatewayReference":"ch_1",
+         "invoices":[{"invoiceId":"%s","number":"INV-1","amount":50.00}]}"""
+        .formatted(payment, UUID.nameUUIDFromBytes(payment.toString().getBytes()));
   }
 
   public static String contactJson(String email) {

@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The payment history views: a keyset-paged list, newest first, and one payment with the invoices
- * it paid.
+ * The payment history views: a keyset-paged list, newest first, and one payment; both name the
+ * invoices each payment paid.
  */
 @Service
 class PaymentHistory {
@@ -38,7 +39,31 @@ class PaymentHistory {
 
   record PaymentDetail(PaymentSummary payment, List<PaidInvoice> invoices) {}
 
-  record PaymentPage(List<PaymentSummary> items, String next) {}
+  /** A payment as the history lists it: the row and the invoices it paid, by number. */
+  record ListedPayment(
+      UUID id,
+      BigDecimal amount,
+      String currency,
+      String status,
+      Instant createdAt,
+      String method,
+      String gatewayReference,
+      List<PaidInvoice> invoices) {
+
+    ListedPayment(PaymentSummary p, List<PaidInvoice> invoices) {
+      this(
+          p.id(),
+          p.amount(),
+          p.currency(),
+          p.status(),
+          p.createdAt(),
+          p.method(),
+          p.gatewayReference(),
+          invoices);
+    }
+  }
+
+  record PaymentPage(List<ListedPayment> items, String next) {}
 
   private static final String COLUMNS =
       """
@@ -80,7 +105,11 @@ class PaymentHistory {
               .encodeToString(
                   (last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
     }
-    return new PaymentPage(rows, next);
+    Map<UUID, List<PaidInvoice>> paid =
+        paidInvoices(rows.stream().map(PaymentSummary::id).toList());
+    return new PaymentPage(
+        rows.stream().map(p -> new ListedPayment(p, paid.getOrDefault(p.id(), List.of()))).toList(),
+        next);
   }
 
   /** Both ids must match: a payment of another account is simply not found. */
@@ -90,22 +119,40 @@ class PaymentHistory {
         .param("id", paymentId)
         .query(RecordRows.of(PaymentSummary.class))
         .optional()
-        .map(payment -> new PaymentDetail(payment, paidInvoices(paymentId)));
+        .map(
+            payment ->
+                new PaymentDetail(
+                    payment, paidInvoices(List.of(paymentId)).getOrDefault(paymentId, List.of())));
   }
 
-  /** The invoices a payment paid, by number (the invoice feature names them). */
-  private List<PaidInvoice> paidInvoices(UUID paymentId) {
-    record Paid(UUID invoiceId, BigDecimal amount) {}
+  /**
+   * The invoices each payment paid, by number (the invoice feature names them), in one query for
+   * all: a payment that paid none (all of it went to credit, or it has not settled) is absent.
+   */
+  private Map<UUID, List<PaidInvoice>> paidInvoices(List<UUID> paymentIds) {
+    if (paymentIds.isEmpty()) {
+      return Map.of();
+    }
+    record Paid(UUID paymentId, UUID invoiceId, BigDecimal amount) {}
     List<Paid> paid =
-        jdbc.sql("SELECT invoice_id, amount FROM payment_allocation WHERE payment_id = :p")
-            .param("p", paymentId)
+        jdbc.sql(
+                "SELECT payment_id, invoice_id, amount FROM payment_allocation"
+                    + " WHERE payment_id IN (:p)")
+            .param("p", paymentIds)
             .query(RecordRows.of(Paid.class))
             .list();
-    Map<UUID, InvoiceRef> refs = invoices.refs(paid.stream().map(Paid::invoiceId).toList());
+    Map<UUID, InvoiceRef> refs =
+        invoices.refs(paid.stream().map(Paid::invoiceId).distinct().toList());
     return paid.stream()
-        .map(p -> new PaidInvoice(p.invoiceId(), refs.get(p.invoiceId()).number(), p.amount()))
-        .sorted(Comparator.comparing(PaidInvoice::number))
-        .toList();
+        .map(
+            p ->
+                Map.entry(
+                    p.paymentId(),
+                    new PaidInvoice(p.invoiceId(), refs.get(p.invoiceId()).number(), p.amount())))
+        .sorted(Map.Entry.comparingByValue(Comparator.comparing(PaidInvoice::number)))
+        .collect(
+            Collectors.groupingBy(
+                Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
   private static String[] decode(String after) {

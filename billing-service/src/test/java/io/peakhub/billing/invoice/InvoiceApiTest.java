@@ -13,6 +13,7 @@ import io.peakhub.platform.testing.StaticAccountAccess;
 import io.peakhub.platform.testing.TestAccess;
 import io.peakhub.platform.testing.TestClock;
 import io.peakhub.platform.testing.TestJwts;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -391,7 +392,9 @@ class InvoiceApiTest {
     String paymentId = JSON.readTree(body).get("id").asString();
     mvc.perform(get("/accounts/" + account + "/payments").header("Authorization", ALICE_TOKEN))
         .andExpect(jsonPath("$.items[0].id").value(paymentId))
-        .andExpect(jsonPath("$.items[0].status").value("succeeded"));
+        .andExpect(jsonPath("$.items[0].status").value("succeeded"))
+        .andExpect(jsonPath("$.items[0].invoices[0].number").value(number))
+        .andExpect(jsonPath("$.items[0].invoices[0].amount").value(30.0));
     mvc.perform(
             get("/accounts/" + account + "/payments/" + paymentId)
                 .header("Authorization", ALICE_TOKEN))
@@ -407,5 +410,58 @@ class InvoiceApiTest {
             get("/accounts/" + bobsAccount + "/payments/" + paymentId)
                 .header("Authorization", BOB_TOKEN))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void eachListedPaymentNamesTheInvoicesItPaidOldestDueFirstInvoicesOrNoneForCredit()
+      throws Exception {
+    String older = "INV-2026-%06d".formatted(++seq);
+    String newer = "INV-2026-%06d".formatted(++seq);
+    issue(
+        account,
+        older,
+        "2026-02-01",
+        "[{\"description\":\"x\",\"quantity\":1,\"unitPrice\":\"80\"}]");
+    issue(
+        account,
+        newer,
+        "2026-03-01",
+        "[{\"description\":\"x\",\"quantity\":1,\"unitPrice\":\"50\"}]");
+    String both = pay("both", "100.00"); // 80 to the older, 20 to the newer
+    String rest = pay("rest", "30.00"); // the newer's last 30
+    String credit = pay("credit", "5.00"); // nothing open: all of it to credit, as asked
+    mvc.perform(get("/accounts/" + account + "/payments").header("Authorization", ALICE_TOKEN))
+        .andExpect(jsonPath("$.items.length()").value(3))
+        .andExpect(jsonPath("$.items[0].id").value(credit))
+        .andExpect(jsonPath("$.items[0].invoices.length()").value(0))
+        .andExpect(jsonPath("$.items[1].id").value(rest))
+        .andExpect(jsonPath("$.items[1].invoices[0].number").value(newer))
+        .andExpect(jsonPath("$.items[1].invoices[0].amount").value(30.0))
+        .andExpect(jsonPath("$.items[2].id").value(both))
+        .andExpect(jsonPath("$.items[2].invoices.length()").value(2))
+        .andExpect(jsonPath("$.items[2].invoices[0].number").value(older))
+        .andExpect(jsonPath("$.items[2].invoices[0].amount").value(80.0))
+        .andExpect(jsonPath("$.items[2].invoices[1].number").value(newer))
+        .andExpect(jsonPath("$.items[2].invoices[1].amount").value(20.0));
+  }
+
+  /** A payment a minute after the last, so the history's newest-first order is theirs. */
+  private String pay(String key, String amount) throws Exception {
+    TestClock.CLOCK.advance(Duration.ofMinutes(1));
+    String body =
+        mvc.perform(
+                post("/accounts/" + account + "/payments")
+                    .header("Authorization", ALICE_TOKEN)
+                    .header("Idempotency-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"amount\":\""
+                            + amount
+                            + "\",\"currency\":\"EUR\",\"overpayToCredit\":true}"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JSON.readTree(body).get("id").asString();
   }
 }

@@ -45,7 +45,10 @@ public final class BillingViews {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record InvoiceDetail(Invoice invoice, List<InvoiceLine> lines) {}
 
-  /** A payment as the payment history lists it. */
+  /**
+   * A payment as the payment history lists it, with the invoices it paid (none in a receipt's
+   * payment: the receipt lists them beside it).
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Payment(
       UUID id,
@@ -54,7 +57,8 @@ public final class BillingViews {
       String status,
       Instant createdAt,
       String method,
-      String gatewayReference) {}
+      String gatewayReference,
+      List<PaidInvoice> invoices) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record PaymentPage(List<Payment> items, String next) {}

@@ -118,6 +118,8 @@ class ScreensTest {
         .andExpect(jsonPath("$.invoices.data.next").value("abc"))
         .andExpect(jsonPath("$.paymentMethods.data[0].isDefault").value(true))
         .andExpect(jsonPath("$.payments.data.items[0].id").value(payment.toString()))
+        .andExpect(jsonPath("$.payments.data.items[0].invoices[0].number").value("INV-1"))
+        .andExpect(jsonPath("$.payments.data.items[0].invoices[0].amount").value(50.00))
         .andExpect(jsonPath("$.contacts.data.billTo.email").value("ap@acme.test"))
         .andExpect(jsonPath("$.contacts.data.soldTo").doesNotExist())
         .andExpect(jsonPath("$.permissions.pay").value(true))
