@@ -74,6 +74,10 @@ describe('receipts and payment history', () => {
         ],
       }),
     ).toBe('2');
+    // billing's list names none for a payment all to credit; a pending one has paid nothing yet
+    expect(invoicesPaid({ ...payment, invoices: [] })).toBeNull();
+    expect(invoicesPaid({ ...payment, status: 'pending', invoices: [] })).toBe('–');
+    expect(invoicesPaid(payment)).toBe('–');
   });
 });
 

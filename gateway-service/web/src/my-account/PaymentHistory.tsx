@@ -14,10 +14,14 @@ interface Props {
   error: unknown;
 }
 
-/** Which invoices a payment paid, by number when the answer names them, else how many. */
-export function invoicesPaid(p: Payment): string {
+/**
+ * Which invoices a payment paid, by number when the answer names them, else how many; null for a
+ * settled payment that paid none (all of it went to credit).
+ */
+export function invoicesPaid(p: Payment): string | null {
   if (p.invoices?.length) return p.invoices.map((i) => i.number).join(', ');
   if (p.allocations?.length) return String(p.allocations.length);
+  if (p.status === 'succeeded' && p.invoices) return null;
   return '–';
 }
 
@@ -67,7 +71,7 @@ function PaymentTable({ accountId, first }: { accountId: string; first: Page<Pay
                 <td>
                   <StatusBadge status={p.status} />
                 </td>
-                <td>{invoicesPaid(p)}</td>
+                <td>{invoicesPaid(p) ?? t('receipt.toCredit')}</td>
                 <td>
                   <Link to={`/accounts/${accountId}/payments/${p.id}`}>{t('payments.receipt')}</Link>
                 </td>

@@ -177,9 +177,8 @@ public class AccountDirectory {
             ? null
             : "(lower(name) LIKE :search OR lower(account_number) LIKE :search)";
     // one uuid[] parameter, not an IN list of up to 5,000 (an account executive's book): binding
-    // and planning that many parameters cost more than the query. PostgreSQL types the parameter
-    // uuid[]
-    // itself; a text parameter cast in SQL is cast again for every row compared (570 ms).
+    // and planning that many parameters cost more than the query. Sent as a uuid[] (UuidArray): a
+    // text parameter cast in SQL is cast again for every row compared (570 ms).
     String book = q.onlyAccounts() == null ? null : "account_id = ANY(:accounts)";
     String after = null;
     if (q.after() != null) {
