@@ -1,5 +1,6 @@
 package io.peakhub.billing.payment;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.peakhub.billing.invoice.InvoiceBalances;
 import io.peakhub.billing.invoice.InvoiceBalances.InvoiceRef;
 import io.peakhub.platform.jdbc.RecordRows;
@@ -39,29 +40,8 @@ class PaymentHistory {
 
   record PaymentDetail(PaymentSummary payment, List<PaidInvoice> invoices) {}
 
-  /** A payment as the history lists it: the row and the invoices it paid, by number. */
-  record ListedPayment(
-      UUID id,
-      BigDecimal amount,
-      String currency,
-      String status,
-      Instant createdAt,
-      String method,
-      String gatewayReference,
-      List<PaidInvoice> invoices) {
-
-    ListedPayment(PaymentSummary p, List<PaidInvoice> invoices) {
-      this(
-          p.id(),
-          p.amount(),
-          p.currency(),
-          p.status(),
-          p.createdAt(),
-          p.method(),
-          p.gatewayReference(),
-          invoices);
-    }
-  }
+  /** A payment as the history lists it: the row's fields and the invoices it paid, by number. */
+  record ListedPayment(@JsonUnwrapped PaymentSummary payment, List<PaidInvoice> invoices) {}
 
   record PaymentPage(List<ListedPayment> items, String next) {}
 
