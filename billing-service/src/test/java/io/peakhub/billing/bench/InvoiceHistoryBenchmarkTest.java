@@ -27,12 +27,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Prints figures, asserts only what cannot be noise (every answer is 200, the large load has the
- * rows it should): loads a small and then a large data set with the generator and measures the
- * invoice-history page, the account summary and one invoice through the API in the same run.
- * Whether they stay flat is read from the printed ratio large/small, not asserted: the machines are
- * shared and a timed assertion would be noise. Run with ./hub bench scale (size: -Dbench.accounts,
- * default 20000 accounts x 20 invoices).
+ * Prints figures, asserts only what cannot be noise (every answer is 200, each load has the rows it
+ * should): loads each size in turn with the generator, by default 1,000, 10,000 and 100,000
+ * accounts of 20 invoices (2,000,000 invoices at the top; -Dbench.sizes,
+ * -Dbench.invoices-per-account), and measures the invoice-history page, the account summary and one
+ * invoice through the API in the same run. Whether they stay flat is read from the printed ratio
+ * largest/smallest, not asserted: the machines are shared and a timed assertion would be noise. Run
+ * with ./hub bench scale.
  */
 @Tag("benchmark")
 @SpringBootTest(
@@ -68,53 +69,58 @@ class InvoiceHistoryBenchmarkTest {
   record Figures(double p50, double p95) {}
 
   @Test
-  void printsInvoiceHistorySummaryAndInvoiceLatencyAtASmallAndALargeSizeWithTheirRatio()
+  void printsInvoiceHistorySummaryAndInvoiceLatencyAtEachSizeWithTheRatioLargestToSmallest()
       throws Exception {
-    int large = Integer.getInteger("bench.accounts", 20_000);
+    int[] sizes =
+        Arrays.stream(System.getProperty("bench.sizes", "1000,10000,100000").split(","))
+            .mapToInt(x -> Integer.parseInt(x.trim()))
+            .toArray();
     int perAccount = Integer.getInteger("bench.invoices-per-account", 20);
-
-    BillingDataGenerator.generate(
-        new BillingDataGenerator.Options(
-            500, perAccount, 1, db.url(), db.username(), db.password()),
-        s -> {});
-    measure(); // JIT warm-up, so the small run is not measured cold
-    Figures[] small = measure();
-    long invoicesSmall = count();
-
-    jdbc.sql("DELETE FROM payment_allocation").update();
-    jdbc.sql("DELETE FROM payment").update();
-    jdbc.sql("DELETE FROM invoice_line").update();
-    jdbc.sql("DELETE FROM invoice").update();
-    jdbc.sql("DELETE FROM billing_account").update();
-    var loaded =
-        BillingDataGenerator.generate(
-            new BillingDataGenerator.Options(
-                large, perAccount, 2, db.url(), db.username(), db.password()),
-            System.out::println);
-    Figures[] big = measure();
-
-    System.out.printf(
-        "%nBENCH generator: %d accounts, %d invoices, %d payments in %.1f s (%.0f invoices/s)%n",
-        loaded.accounts(),
-        loaded.invoices(),
-        loaded.payments(),
-        loaded.millis() / 1000.0,
-        loaded.invoices() * 1000.0 / loaded.millis());
     String[] names = {"invoice history page", "account summary", "one invoice with lines"};
-    for (int i = 0; i < names.length; i++) {
+    Figures[][] figures = new Figures[sizes.length][];
+    long[] invoices = new long[sizes.length];
+    for (int k = 0; k < sizes.length; k++) {
+      jdbc.sql("DELETE FROM payment_allocation").update();
+      jdbc.sql("DELETE FROM payment").update();
+      jdbc.sql("DELETE FROM invoice_line").update();
+      jdbc.sql("DELETE FROM invoice").update();
+      jdbc.sql("DELETE FROM billing_account").update();
+      var loaded =
+          BillingDataGenerator.generate(
+              new BillingDataGenerator.Options(
+                  sizes[k], perAccount, k + 1, db.url(), db.username(), db.password()),
+              System.out::println);
       System.out.printf(
-          "BENCH %-24s  %7d invoices: p50 %6.2f ms p95 %6.2f ms | %9d invoices: p50 %6.2f ms p95 %6.2f ms"
-              + " | ratio p50 %.2f%n",
-          names[i],
-          invoicesSmall,
-          small[i].p50(),
-          small[i].p95(),
-          count(),
-          big[i].p50(),
-          big[i].p95(),
-          big[i].p50() / small[i].p50());
+          "%nBENCH generator: %,d accounts, %,d invoices, %,d payments in %.1f s (%.0f invoices/s)%n",
+          loaded.accounts(),
+          loaded.invoices(),
+          loaded.payments(),
+          loaded.millis() / 1000.0,
+          loaded.invoices() * 1000.0 / loaded.millis());
+      invoices[k] = count();
+      assertThat(invoices[k]).isEqualTo((long) sizes[k] * perAccount);
+      if (k == 0) {
+        // JIT warm-up: after one pass the smallest size still measured at twice the larger ones
+        for (int warm = 0; warm < 4; warm++) {
+          measure();
+        }
+      }
+      figures[k] = measure();
     }
-    assertThat(count()).isEqualTo((long) large * perAccount);
+    StringBuilder head = new StringBuilder(String.format("%nBENCH %-24s", "ms (p50 / p95)"));
+    for (long n : invoices) {
+      head.append(String.format("  %,10d invoices", n));
+    }
+    System.out.println(head.append("   p95 largest/smallest"));
+    for (int i = 0; i < names.length; i++) {
+      StringBuilder row = new StringBuilder(String.format("BENCH %-24s", names[i]));
+      for (Figures[] f : figures) {
+        row.append(String.format("  %8.2f / %7.2f", f[i].p50(), f[i].p95()));
+      }
+      System.out.println(
+          row.append(
+              String.format("   %6.2f", figures[sizes.length - 1][i].p95() / figures[0][i].p95())));
+    }
   }
 
   private long count() {

@@ -25,12 +25,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Prints figures (asserts only that answers come): Customer Accounts through the API as the read
- * model grows, by default 1,000, 10,000 and 100,000 accounts (-Dbench.sizes=1000,10000,100000),
- * with open cases for a third of them: first page, a deep keyset page, sorts, searches, and an
- * account executive who manages 5,000 accounts (all of them at the smallest size). Every size is
- * measured in the same run and the table ends with the ratio largest/smallest, which should stay
- * near 1 (index-bound queries). Run: ./hub bench scale.
+ * Prints figures (asserts only that answers come): the header of one account and Customer Accounts
+ * through the API as the read model grows, by default 1,000, 10,000 and 100,000 accounts
+ * (-Dbench.sizes=1000,10000,100000), with open cases for a third of them: first page, a deep keyset
+ * page, sorts, searches, and an account executive who manages 5,000 accounts (all of them at the
+ * smallest size). Every size is measured in the same run and the table ends with the ratio
+ * largest/smallest, which should stay near 1 (index-bound queries). Run: ./hub bench scale.
  */
 @Tag("benchmark")
 @SpringBootTest(
@@ -65,8 +65,12 @@ class CustomerAccountsBenchmarkTest {
 
   record Scenario(String name, boolean asExecutive, String url) {}
 
+  /** In a scenario's url, an account in the middle of the list by number, picked at each size. */
+  static final String ACCOUNT = "{account}";
+
   static final List<Scenario> SCENARIOS =
       List.of(
+          new Scenario("header of one account", false, "/api/accounts/" + ACCOUNT + "/header"),
           new Scenario("first page, by name", false, "/api/customer-accounts?limit=25"),
           new Scenario("deep page (975 rows in), by name", false, null),
           new Scenario(
@@ -119,15 +123,27 @@ class CustomerAccountsBenchmarkTest {
           StaticAccountAccess.FULL,
           managed.stream().map(UUID::toString).toArray(String[]::new));
       String deep = "/api/customer-accounts?limit=25&after=" + deepCursor(agent);
-      for (int i = 0; i < SCENARIOS.size(); i++) {
-        Scenario sc = SCENARIOS.get(i);
-        double[] f = measure(sc.asExecutive() ? exec : agent, sc.url() == null ? deep : sc.url());
-        p50[i][k] = f[0];
-        p99[i][k] = f[1];
+      String middle =
+          jdbc.sql(
+                  "SELECT account_id::text FROM account_summary ORDER BY account_number OFFSET :n LIMIT 1")
+              .param("n", sizes[k] / 2)
+              .query(String.class)
+              .single();
+      // at the smallest size every scenario runs twice uncounted first: measured cold, the JIT's
+      // work made the smallest size look slowest (the header 3.1 ms p50 at 1,000, 0.5 at 100,000)
+      for (int pass = k == 0 ? 0 : 2; pass <= 2; pass++) {
+        for (int i = 0; i < SCENARIOS.size(); i++) {
+          Scenario sc = SCENARIOS.get(i);
+          String url = sc.url() == null ? deep : sc.url().replace(ACCOUNT, middle);
+          double[] f = measure(sc.asExecutive() ? exec : agent, url);
+          p50[i][k] = f[0];
+          p99[i][k] = f[1];
+        }
       }
     }
     StringBuilder head =
-        new StringBuilder(String.format("%n  %-46s", "Customer Accounts, ms (p50 / p99)"));
+        new StringBuilder(
+            String.format("%n  %-46s", "Header and Customer Accounts, ms (p50 / p99)"));
     for (int size : sizes) {
       head.append(String.format("  %,10d accounts", size));
     }
