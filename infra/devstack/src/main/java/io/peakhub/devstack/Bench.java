@@ -481,7 +481,6 @@ final class Bench {
     // p99 of one 10 s run on this box ranged from 30 to 300 ms at the same rate: medians over runs
     List<FixedRate.Result> results = new ArrayList<>();
     List<Map<String, Double>> waits = new ArrayList<>();
-    long sent = Math.round(rate * (OPEN_LOOP_WARMUP_S + seconds));
     for (int run = 1; run <= options.runs(); run++) {
       Map<String, Long> waitedBefore = cpuWaitNs(t.processes());
       FixedRate.Result result =
@@ -490,7 +489,8 @@ final class Bench {
       Map<String, Long> waitedAfter = cpuWaitNs(t.processes());
       Map<String, Double> waited = new LinkedHashMap<>();
       waitedAfter.forEach(
-          (n, ns) -> waited.put(n, round((ns - waitedBefore.get(n)) / 1e6 / Math.max(1, sent))));
+          (n, ns) ->
+              waited.put(n, round((ns - waitedBefore.get(n)) / 1e6 / Math.max(1, result.sent()))));
       results.add(result);
       waits.add(waited);
       say(
@@ -1262,22 +1262,15 @@ final class Bench {
 
   // ------------------------------------------------------------------ process figures
 
+  /** CPU time of each process, in clock ticks (utime + stime from /proc/PID/stat). */
   private Map<String, Long> cpuTicks(List<String> names) {
-    Map<String, Long> ticks = new LinkedHashMap<>();
-    for (String n : names) {
-      long sum = 0;
-      for (long pid : pidsOf(n)) {
-        try {
+    return sumPerProcess(
+        names,
+        pid -> {
           String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
           String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException e) {
-          // a process that has gone has no more CPU to count
-        }
-      }
-      ticks.put(n, sum);
-    }
-    return ticks;
+          return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        });
   }
 
   /**
@@ -1288,26 +1281,42 @@ final class Bench {
    * another service held both cores (perf sched).
    */
   private Map<String, Long> cpuWaitNs(List<String> names) {
-    Map<String, Long> waited = new LinkedHashMap<>();
+    return sumPerProcess(
+        names,
+        pid -> {
+          long sum = 0;
+          try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+              try {
+                sum += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[1]);
+              } catch (IOException e) {
+                // a thread that has ended waits no more
+              }
+            }
+          }
+          return sum;
+        });
+  }
+
+  /** A figure read from /proc for each process of a name, summed over its pids. */
+  private interface ProcFigure {
+    long of(long pid) throws IOException;
+  }
+
+  private Map<String, Long> sumPerProcess(List<String> names, ProcFigure figure) {
+    Map<String, Long> sums = new LinkedHashMap<>();
     for (String n : names) {
       long sum = 0;
       for (long pid : pidsOf(n)) {
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-          for (Path task : tasks.toList()) {
-            try {
-              sum +=
-                  Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]);
-            } catch (IOException | RuntimeException e) {
-              // a thread that has ended waits no more
-            }
-          }
+        try {
+          sum += figure.of(pid);
         } catch (IOException e) {
-          // a process that has gone waits no more
+          // a process that has gone has no more to count
         }
       }
-      waited.put(n, sum);
+      sums.put(n, sum);
     }
-    return waited;
+    return sums;
   }
 
   /**
@@ -1317,27 +1326,22 @@ final class Bench {
    * the stack really holds).
    */
   private Map<String, Long> residentMb(String file, String field) {
-    Map<String, Long> mb = new LinkedHashMap<>();
-    long total = 0;
     List<String> all = new ArrayList<>(SERVICES);
     all.addAll(SERVERS);
-    for (String n : all) {
-      long kb = 0;
-      for (long pid : pidsOf(n)) {
-        try {
-          for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/" + file))) {
-            if (line.startsWith(field)) {
-              kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-          }
-        } catch (IOException e) {
-          // gone
-        }
-      }
-      mb.put(n, kb / 1024);
-      total += kb / 1024;
-    }
-    mb.put("total", total);
+    Map<String, Long> mb = new LinkedHashMap<>();
+    sumPerProcess(
+            all,
+            pid -> {
+              long kb = 0;
+              for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/" + file))) {
+                if (line.startsWith(field)) {
+                  kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+              }
+              return kb;
+            })
+        .forEach((n, kb) -> mb.put(n, kb / 1024));
+    mb.put("total", mb.values().stream().mapToLong(Long::longValue).sum());
     return mb;
   }
 

@@ -33,7 +33,7 @@ final class FixedRate {
    * What one run measured: sorted latencies of the counted requests, in nanoseconds, and this JVM's
    * CPU time per request sent (counted or not) while it ran.
    */
-  record Result(long[] latencyNs, int failed, double cpuMsPerRequest) {
+  record Result(long[] latencyNs, int failed, long sent, double cpuMsPerRequest) {
     double percentileMs(double p) {
       if (latencyNs.length == 0) {
         return Double.NaN;
@@ -95,7 +95,7 @@ final class FixedRate {
     long sent = (end - t0 + periodNs - 1) / periodNs;
     double cpuMs = (processCpuNs() - cpuBefore) / 1e6 / Math.max(1, sent);
     long[] all = Arrays.stream(perConnection).flatMapToLong(Arrays::stream).sorted().toArray();
-    return new Result(all, failed.get(), cpuMs);
+    return new Result(all, failed.get(), sent, cpuMs);
   }
 
   private static long processCpuNs() {
