@@ -24,7 +24,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -52,7 +54,12 @@ import reactor.netty.http.client.HttpClient;
  *       Gateway's own predicates, in its order) is relayable: see {@link RelayableRoutes};
  *   <li>the session (the same {@code WebSession} the chains read, so expiry is theirs) holds an
  *       authenticated OAuth2 login and its authorized client, whose access token is valid for more
- *       than a minute (Spring Security's clock skew: it would refresh such a token first);
+ *       than {@link #STILL_VALID}. In its last minute (Spring Security's clock skew, when the
+ *       chains would refresh it first) the read goes on with it at once, and the session's refresh
+ *       runs beside it through Spring Security's authorized-client manager, once for all the
+ *       session's reads ({@code OneRefreshAtATime}): no read waits for Keycloak. Measured before,
+ *       every read of the session waited for the refresh: 165 to 290 ms for 16 connections at 1,500
+ *       requests/s;
  *   <li>the browser already has its XSRF-TOKEN cookie (the chain would write one).
  * </ul>
  *
@@ -79,6 +86,12 @@ public class ReadRelay implements WebFilter {
   /** Spring Security refreshes a token that expires within this (its default clock skew). */
   static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
+  /**
+   * A token valid for less than this is left to the chains, which refresh it before the read goes
+   * on: portal-bff must get it before it expires.
+   */
+  static final Duration STILL_VALID = Duration.ofSeconds(10);
+
   private static final String XSRF_COOKIE = "XSRF-TOKEN";
 
   private final RelayableRoutes routes;
@@ -88,6 +101,7 @@ public class ReadRelay implements WebFilter {
   private final ObjectProvider<List<HttpHeadersFilter>> headersFiltersProvider;
   private final HttpClientProperties httpClientProperties;
   private final ServerOAuth2AuthorizedClientRepository authorizedClients;
+  private final ObjectProvider<ReactiveOAuth2AuthorizedClientManager> clientManager;
   private final WebSessionServerSecurityContextRepository contexts =
       new WebSessionServerSecurityContextRepository();
   private final HttpHeaderWriterWebFilter securityHeaders;
@@ -104,6 +118,7 @@ public class ReadRelay implements WebFilter {
       ObjectProvider<List<HttpHeadersFilter>> headersFiltersProvider,
       HttpClientProperties httpClientProperties,
       ServerOAuth2AuthorizedClientRepository authorizedClients,
+      ObjectProvider<ReactiveOAuth2AuthorizedClientManager> clientManager,
       SecurityWebFilterChain browserChain,
       Optional<Clock> clock,
       ObjectProvider<Propagator> propagator) {
@@ -114,6 +129,7 @@ public class ReadRelay implements WebFilter {
     this.headersFiltersProvider = headersFiltersProvider;
     this.httpClientProperties = httpClientProperties;
     this.authorizedClients = authorizedClients;
+    this.clientManager = clientManager;
     this.securityHeaders =
         browserChain
             .getWebFilters()
@@ -207,17 +223,50 @@ public class ReadRelay implements WebFilter {
         .flatMap(
             context -> {
               var login = (OAuth2AuthenticationToken) context.getAuthentication();
-              return authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient(
-                  login.getAuthorizedClientRegistrationId(), login, exchange);
+              return authorizedClients
+                  .<OAuth2AuthorizedClient>loadAuthorizedClient(
+                      login.getAuthorizedClientRegistrationId(), login, exchange)
+                  .filter(client -> validFor(client.getAccessToken(), STILL_VALID))
+                  .doOnNext(
+                      client -> {
+                        if (!validFor(client.getAccessToken(), CLOCK_SKEW)) {
+                          refreshBeside(exchange, login);
+                        }
+                      });
             })
-        .map(OAuth2AuthorizedClient::getAccessToken)
-        .filter(this::fresh)
-        .map(token -> new Relay(route, rules, token.getTokenValue()));
+        .map(client -> new Relay(route, rules, client.getAccessToken().getTokenValue()));
   }
 
-  private boolean fresh(OAuth2AccessToken token) {
+  private boolean validFor(OAuth2AccessToken token, Duration atLeast) {
     return token.getExpiresAt() != null
-        && token.getExpiresAt().isAfter(clock.instant().plus(CLOCK_SKEW));
+        && token.getExpiresAt().isAfter(clock.instant().plus(atLeast));
+  }
+
+  /**
+   * The session's refresh, as the chains' TokenRelay asks for it (load, refresh, save in the
+   * session), while the read goes on with the token it has. The session's other reads in the
+   * meantime join the same refresh; a refusal (Keycloak's session ended) removes the client from
+   * the session as in the chains, and the next read gets their answer.
+   */
+  private void refreshBeside(ServerWebExchange exchange, OAuth2AuthenticationToken login) {
+    ReactiveOAuth2AuthorizedClientManager manager = clientManager.getIfAvailable();
+    if (manager == null) {
+      return; // no manager: the chains refresh when the token is nearly out
+    }
+    manager
+        .authorize(
+            OAuth2AuthorizeRequest.withClientRegistrationId(
+                    login.getAuthorizedClientRegistrationId())
+                .principal(login)
+                .attribute(ServerWebExchange.class.getName(), exchange)
+                .build())
+        .subscribe(
+            refreshed -> {},
+            error ->
+                log.info(
+                    "token refresh beside a read failed ({}): the next read goes through the"
+                        + " chains",
+                    error.toString()));
   }
 
   private Mono<Void> send(ServerWebExchange exchange, Relay relay, RelayHeaders headers) {

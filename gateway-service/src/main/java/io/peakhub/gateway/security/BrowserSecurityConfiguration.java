@@ -2,11 +2,16 @@ package io.peakhub.gateway.security;
 
 import io.peakhub.gateway.impersonation.ImpersonationLogoutHandler;
 import io.peakhub.gateway.problem.Problems;
+import java.time.Clock;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.AuthorizationCodeReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.RefreshTokenReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
@@ -40,6 +45,21 @@ class BrowserSecurityConfiguration {
   @Bean
   ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
     return new WebSessionServerOAuth2AuthorizedClientRepository();
+  }
+
+  /**
+   * The ways Spring Security's authorized-client manager (TokenRelay's) gets a session's token: the
+   * login's authorization code, and the refresh of a token about to expire, once for all the
+   * session's requests that need it at the same moment ({@link OneRefreshAtATime}).
+   */
+  @Bean
+  DelegatingReactiveOAuth2AuthorizedClientProvider authorizedClientProviders(
+      Optional<Clock> clock) {
+    var refresh = new RefreshTokenReactiveOAuth2AuthorizedClientProvider();
+    clock.ifPresent(refresh::setClock); // the read relay's clock: both agree on "about to expire"
+    return new DelegatingReactiveOAuth2AuthorizedClientProvider(
+        new AuthorizationCodeReactiveOAuth2AuthorizedClientProvider(),
+        new OneRefreshAtATime(refresh));
   }
 
   @Bean

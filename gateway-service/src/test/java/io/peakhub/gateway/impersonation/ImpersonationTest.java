@@ -494,6 +494,107 @@ class ImpersonationTest {
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
+  /**
+   * The web app's parallel calls that find the session's token about to expire wait for one refresh
+   * grant, and all go on with its token (before, each sent its own grant to Keycloak).
+   */
+  @Test
+  void aSessionsRequestsAtItsTokensExpiryShareOneRefresh() throws Exception {
+    Browser alice = login(ALICE, "alice", "customer");
+    String refreshed = keycloakRefreshesAlice(500);
+    clock.offset = Duration.ofSeconds(7200 - 30); // the login's token expires in 30 s
+    var browser =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+    var read =
+        java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/me"))
+            .header("Cookie", "SESSION=" + alice.session)
+            .build();
+    var reads =
+        java.util.stream.IntStream.range(0, 6)
+            .mapToObj(
+                i -> browser.sendAsync(read, java.net.http.HttpResponse.BodyHandlers.ofString()))
+            .toList();
+    for (var answer : reads) {
+      var response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("Bearer " + refreshed);
+    }
+    KEYCLOAK.server.verify(
+        1,
+        postRequestedFor(urlEqualTo(FakeKeycloak.TOKEN_PATH))
+            .withFormParam("grant_type", equalTo("refresh_token"))
+            .withFormParam("refresh_token", equalTo("rt-alice")));
+    // the session keeps the refreshed token: the next read needs no grant
+    assertThat(relayedClaims(alice).get("refreshed")).isEqualTo(true);
+    KEYCLOAK.server.verify(
+        1,
+        postRequestedFor(urlEqualTo(FakeKeycloak.TOKEN_PATH))
+            .withFormParam("grant_type", equalTo("refresh_token")));
+  }
+
+  /**
+   * A read in the token's last minute goes on at once with the token the session has, while one
+   * refresh runs beside it (Keycloak takes 1.5 s here); the reads after it carry the refreshed
+   * token.
+   */
+  @Test
+  void readsInTheTokensLastMinuteDoNotWaitForItsRefresh() throws Exception {
+    Browser alice = login(ALICE, "alice", "customer");
+    assertThat(alice.xsrf).as("the web app's CSRF cookie").isNotNull();
+    keycloakRefreshesAlice(1500);
+    clock.offset = Duration.ofSeconds(7200 - 30); // the login's token expires in 30 s
+    // the read that starts the refresh did not wait for it: it went on with the login's token
+    assertThat(webAppRead(alice)).doesNotContainKey("refreshed");
+    Map<String, Object> claims = Map.of();
+    for (int i = 0; i < 100 && !claims.containsKey("refreshed"); i++) {
+      Thread.sleep(50);
+      claims = webAppRead(alice);
+    }
+    assertThat(claims).containsEntry("refreshed", true);
+    KEYCLOAK.server.verify(
+        1,
+        postRequestedFor(urlEqualTo(FakeKeycloak.TOKEN_PATH))
+            .withFormParam("grant_type", equalTo("refresh_token"))
+            .withFormParam("refresh_token", equalTo("rt-alice")));
+  }
+
+  /**
+   * Keycloak answers alice's refresh grant after {@code delayMs} with a token carrying the claim
+   * {@code refreshed}, valid for a day (on the moved clock too); returns that token.
+   */
+  private String keycloakRefreshesAlice(int delayMs) {
+    String refreshed = KEYCLOAK.accessToken(ALICE, "alice", Map.of("refreshed", true), "customer");
+    KEYCLOAK.server.stubFor(
+        post(FakeKeycloak.TOKEN_PATH)
+            .withFormParam("grant_type", equalTo("refresh_token"))
+            .willReturn(
+                okJson(
+                        """
+                        {"access_token":"%s","token_type":"Bearer","expires_in":86400,
+                         "refresh_token":"rt-alice-2","scope":"openid profile email"}"""
+                            .formatted(refreshed))
+                    .withFixedDelay(delayMs)));
+    return refreshed;
+  }
+
+  /** The claims of the token a read of the web app (session and CSRF cookies) carried. */
+  private Map<String, Object> webAppRead(Browser browser) throws Exception {
+    var result =
+        web.get()
+            .uri("/api/me")
+            .cookie("SESSION", browser.session)
+            .cookie("XSRF-TOKEN", browser.xsrf)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult();
+    String authorization = (String) result.getResponseBody().get("authorization");
+    return SignedJWT.parse(authorization.substring(7)).getJWTClaimsSet().getClaims();
+  }
+
   @Test
   void itEndsByItselfAfterTheMaximumDurationAndTheAdminComesBack() throws Exception {
     Browser ada = login(ADA, "ada", "admin");

@@ -381,9 +381,21 @@ class ReadRelayTest {
   @Test
   void aTokenAboutToExpireIsLeftToTheChains() {
     stubHeader();
-    String alice = session("alice", "token-alice", 30);
+    String alice = session("alice", "token-alice", 5);
     read(alice, HEADER, true).exchange().expectStatus().isOk();
     assertThat(ThroughTheChains.PATHS).containsExactly(HEADER);
+  }
+
+  /** In its last minute the token still goes on at once; the session's refresh runs beside. */
+  @Test
+  void aTokenInItsLastMinuteIsStillRelayed() {
+    stubHeader();
+    String alice = session("alice", "token-alice", 30);
+    read(alice, HEADER, true).exchange().expectStatus().isOk();
+    assertThat(ThroughTheChains.PATHS).isEmpty();
+    BFF.verify(
+        getRequestedFor(urlEqualTo(HEADER))
+            .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer token-alice")));
   }
 
   @Test
