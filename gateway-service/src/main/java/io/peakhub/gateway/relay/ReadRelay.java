@@ -101,7 +101,7 @@ public class ReadRelay implements WebFilter {
   private final ObjectProvider<List<HttpHeadersFilter>> headersFiltersProvider;
   private final HttpClientProperties httpClientProperties;
   private final ServerOAuth2AuthorizedClientRepository authorizedClients;
-  private final ObjectProvider<ReactiveOAuth2AuthorizedClientManager> clientManager;
+  private final ReactiveOAuth2AuthorizedClientManager clientManager;
   private final WebSessionServerSecurityContextRepository contexts =
       new WebSessionServerSecurityContextRepository();
   private final HttpHeaderWriterWebFilter securityHeaders;
@@ -118,7 +118,7 @@ public class ReadRelay implements WebFilter {
       ObjectProvider<List<HttpHeadersFilter>> headersFiltersProvider,
       HttpClientProperties httpClientProperties,
       ServerOAuth2AuthorizedClientRepository authorizedClients,
-      ObjectProvider<ReactiveOAuth2AuthorizedClientManager> clientManager,
+      ReactiveOAuth2AuthorizedClientManager clientManager,
       SecurityWebFilterChain browserChain,
       Optional<Clock> clock,
       ObjectProvider<Propagator> propagator) {
@@ -249,11 +249,7 @@ public class ReadRelay implements WebFilter {
    * the session as in the chains, and the next read gets their answer.
    */
   private void refreshBeside(ServerWebExchange exchange, OAuth2AuthenticationToken login) {
-    ReactiveOAuth2AuthorizedClientManager manager = clientManager.getIfAvailable();
-    if (manager == null) {
-      return; // no manager: the chains refresh when the token is nearly out
-    }
-    manager
+    clientManager
         .authorize(
             OAuth2AuthorizeRequest.withClientRegistrationId(
                     login.getAuthorizedClientRegistrationId())
