@@ -2,9 +2,9 @@ package io.peakhub.gateway.impersonation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
 @Order(
     -102) // before the read relay (-101) and Spring Security (-100): both load the restored context
 class ImpersonationFilter implements WebFilter {
+
+  private static final String MARK = "impersonat";
 
   private final ImpersonationService impersonations;
   private final ImpersonationProperties properties;
@@ -68,11 +70,17 @@ class ImpersonationFilter implements WebFilter {
         .then(chain.filter(clean));
   }
 
+  /**
+   * The filter chain names each filter by its {@code toString()} on every request (a Reactor
+   * checkpoint): {@code Object}'s, with its identity hash in hex, was 1% of the gateway's CPU.
+   */
+  @Override
+  public String toString() {
+    return "ImpersonationFilter";
+  }
+
   static ServerWebExchange withoutImpersonationHeaders(ServerWebExchange exchange) {
-    boolean forged =
-        exchange.getRequest().getHeaders().headerNames().stream()
-            .anyMatch(ImpersonationFilter::impersonationHeader);
-    if (!forged) {
+    if (!anyImpersonationHeader(exchange.getRequest().getHeaders())) {
       return exchange;
     }
     ServerHttpRequest request =
@@ -89,7 +97,27 @@ class ImpersonationFilter implements WebFilter {
     return exchange.mutate().request(request).build();
   }
 
-  private static boolean impersonationHeader(String name) {
-    return name.toLowerCase(Locale.ROOT).contains("impersonat");
+  /**
+   * On every request, so over the names as the server holds them: {@code headerNames()} builds a
+   * case-insensitive map of lower-case copies each time (with a stream and a lower-case copy per
+   * name here, 2% of the gateway's CPU for a relayed read).
+   */
+  private static boolean anyImpersonationHeader(HttpHeaders headers) {
+    for (String name : headers.asMultiValueMap().keySet()) {
+      if (impersonationHeader(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the name contains "impersonat", in any case, without a lower-case copy of it. */
+  static boolean impersonationHeader(String name) {
+    for (int i = 0; i + MARK.length() <= name.length(); i++) {
+      if (name.regionMatches(true, i, MARK, 0, MARK.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

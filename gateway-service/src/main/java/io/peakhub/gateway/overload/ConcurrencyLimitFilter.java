@@ -65,6 +65,15 @@ public class ConcurrencyLimitFilter implements WebFilter {
     return chain.filter(exchange).doFinally(signal -> inFlight.decrementAndGet());
   }
 
+  /**
+   * The filter chain names each filter by its {@code toString()} on every request (a Reactor
+   * checkpoint): {@code Object}'s, with its identity hash in hex, was 1% of the gateway's CPU.
+   */
+  @Override
+  public String toString() {
+    return "ConcurrencyLimitFilter";
+  }
+
   /** Requests being worked on now. */
   public int inFlight() {
     return inFlight.get();

@@ -163,6 +163,15 @@ public class ReadRelay implements WebFilter {
         .then();
   }
 
+  /**
+   * The filter chain names each filter by its {@code toString()} on every request (a Reactor
+   * checkpoint): {@code Object}'s, with its identity hash in hex, was 1% of the gateway's CPU.
+   */
+  @Override
+  public String toString() {
+    return "ReadRelay";
+  }
+
   /** Cheap checks first: most requests that are not relayed stop here. */
   private static boolean candidate(ServerHttpRequest request) {
     if (request.getMethod() != HttpMethod.GET

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.AuthorizationCodeReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.DelegatingReactiveOAuth2AuthorizedClientProvider;
@@ -24,8 +25,7 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
@@ -37,6 +37,11 @@ import reactor.core.publisher.Mono;
  */
 @Configuration
 class BrowserSecurityConfiguration {
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "connect-src 'self'; frame-ancestors 'self'; object-src 'none'; base-uri 'self'; "
+          + "form-action 'self' http://localhost:*";
 
   /**
    * Tokens are stored per browser session, never per user name
@@ -124,20 +129,18 @@ class BrowserSecurityConfiguration {
                                         exchange,
                                         ImpersonationLogoutHandler.whoseLoginEnds(
                                             exchange.getExchange(), auth)))))
-        .headers(
-            h ->
-                h.contentSecurityPolicy(
-                        csp ->
-                            csp.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                    + "connect-src 'self'; frame-ancestors 'self'; object-src 'none'; base-uri 'self'; form-action 'self' http://localhost:*"))
+        // the security headers, one writer for all (SecurityHeaders: Spring Security's defaults'
+        // cost more than their worth on every answer); the read relay applies the same
+        .headers(ServerHttpSecurity.HeaderSpec::disable)
+        .addFilterAt(
+            new HttpHeaderWriterWebFilter(
+                new SecurityHeaders(
+                    CONTENT_SECURITY_POLICY,
                     // the web app shows invoice PDFs in an iframe of its own page; other sites
                     // still cannot frame it
-                    .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.SAMEORIGIN))
-                    .referrerPolicy(
-                        r ->
-                            r.policy(
-                                ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)));
+                    "SAMEORIGIN",
+                    "same-origin")),
+            SecurityWebFiltersOrder.HTTP_HEADERS_WRITER);
     return http.build();
   }
 

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webflux.autoconfigure.WebFluxProperties;
 import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.event.RefreshRoutesResultEvent;
 import org.springframework.cloud.gateway.handler.AsyncPredicate;
+import org.springframework.cloud.gateway.handler.predicate.GatewayPredicate;
 import org.springframework.cloud.gateway.handler.predicate.MethodRoutePredicateFactory;
 import org.springframework.cloud.gateway.handler.predicate.PathRoutePredicateFactory;
 import org.springframework.cloud.gateway.route.Route;
@@ -84,6 +86,48 @@ class RouteTableTest {
     routes.clear();
     table.onApplicationEvent(new RefreshRoutesResultEvent(this, new IllegalStateException()));
     assertThat(match(HttpMethod.GET, "/api/settings")).isEqualTo("api");
+  }
+
+  @Test
+  void springCloudGatewaysOwnPredicatesAreTestedPartByPartInTheirOrder() {
+    // taken apart: were a Spring Cloud Gateway version to rename their fields, this fails (the
+    // table would still choose the same routes, by applying the predicates, only slower)
+    assertThat(PredicateParts.synchronous(path("/api/**"))).isNotNull();
+    assertThat(PredicateParts.and(path("/api/**").and(method(HttpMethod.GET)))).isNotNull();
+    assertThat(PredicateParts.or(path("/api/**").or(method(HttpMethod.GET)))).isNotNull();
+    assertThat(PredicateParts.and(path("/api/**").or(method(HttpMethod.GET)))).isNull();
+
+    List<String> tested = new CopyOnWriteArrayList<>();
+    load(
+        route(
+            "put-settings",
+            path("/api/settings").and(counted("put", tested, method(HttpMethod.PUT)))),
+        route(
+            "agents",
+            counted("agents", tested, path("/api/agents"))
+                .or(counted("get", tested, method(HttpMethod.GET)))),
+        route("api", path("/api/**")));
+    assertThat(match(HttpMethod.GET, "/api/accounts/a1")).isEqualTo("agents");
+    // the and stopped at its path; the or went on to its second side
+    assertThat(tested).containsExactly("agents", "get");
+    tested.clear();
+    assertThat(match(HttpMethod.PUT, "/api/settings")).isEqualTo("put-settings");
+    assertThat(tested).containsExactly("put");
+    tested.clear();
+    assertThat(match(HttpMethod.POST, "/api/agents")).isEqualTo("agents");
+    assertThat(tested).as("the or's first side decided").containsExactly("agents");
+  }
+
+  /** The predicate, noting its name each time it is tested. */
+  private static AsyncPredicate<ServerWebExchange> counted(
+      String name, List<String> tested, AsyncPredicate<ServerWebExchange> p) {
+    Predicate<ServerWebExchange> inner = PredicateParts.synchronous(p);
+    GatewayPredicate noted =
+        exchange -> {
+          tested.add(name);
+          return inner.test(exchange);
+        };
+    return AsyncPredicate.from(noted);
   }
 
   @Test
