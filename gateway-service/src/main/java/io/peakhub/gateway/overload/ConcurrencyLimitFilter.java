@@ -1,5 +1,8 @@
 package io.peakhub.gateway.overload;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.peakhub.gateway.problem.Problems;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,11 +27,13 @@ import reactor.core.publisher.Mono;
  * platform). Without it, an arrival rate above what the machine sustains queued requests in the
  * gateway until they timed out after seconds (./hub bench: a median of 2 s and 1,413 failed). A
  * server-sent events stream (the header's live balance) is open for as long as the page is, so it
- * is not counted; nor is the actuator.
+ * is not counted; nor is the actuator. The count is the gauge {@code gateway.requests.in.flight}
+ * (the gateway keeps no {@code http.server.requests.active} long-task timer: see its
+ * application.yml).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ConcurrencyLimitFilter implements WebFilter {
+public class ConcurrencyLimitFilter implements WebFilter, MeterBinder {
 
   private static final Logger log = LoggerFactory.getLogger(ConcurrencyLimitFilter.class);
   private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -72,6 +77,13 @@ public class ConcurrencyLimitFilter implements WebFilter {
   @Override
   public String toString() {
     return "ConcurrencyLimitFilter";
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    Gauge.builder("gateway.requests.in.flight", inFlight, AtomicInteger::get)
+        .description("Requests the gateway is working on (the ones its concurrency limit counts)")
+        .register(registry);
   }
 
   /** Requests being worked on now. */

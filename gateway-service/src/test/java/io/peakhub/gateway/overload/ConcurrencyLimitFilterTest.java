@@ -3,6 +3,7 @@ package io.peakhub.gateway.overload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -34,9 +35,12 @@ class ConcurrencyLimitFilterTest {
   @Test
   void aRequestOverTheLimitIsA503OverloadedProblemAtOnceAndThePlaceComesBack() {
     var filter = new ConcurrencyLimitFilter(1);
+    var registry = new SimpleMeterRegistry();
+    filter.bindTo(registry);
     Sinks.Empty<Void> first = Sinks.empty();
     Disposable inFlight = filter.filter(get("/api/me"), pending(first)).subscribe();
     assertThat(filter.inFlight()).isEqualTo(1);
+    assertThat(registry.get("gateway.requests.in.flight").gauge().value()).isEqualTo(1.0);
 
     var refused = get("/api/accounts/1/header");
     filter.filter(refused, ANSWERED).block(Duration.ofSeconds(5));
@@ -52,6 +56,7 @@ class ConcurrencyLimitFilterTest {
     first.tryEmitEmpty();
     assertThat(inFlight.isDisposed()).isTrue();
     assertThat(filter.inFlight()).isZero();
+    assertThat(registry.get("gateway.requests.in.flight").gauge().value()).isZero();
     var after = get("/api/accounts/1/header");
     filter.filter(after, ANSWERED).block(Duration.ofSeconds(5));
     assertThat(after.getResponse().getStatusCode()).isEqualTo(HttpStatus.OK);

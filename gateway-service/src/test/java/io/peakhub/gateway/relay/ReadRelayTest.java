@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.peakhub.gateway.BrowserSecurityTest;
 import io.peakhub.gateway.TestLogin;
 import java.net.URI;
@@ -308,6 +309,17 @@ class ReadRelayTest {
       }
     }
     assertThat(matched).as("requests with a route").isGreaterThan(20);
+  }
+
+  @Test
+  void eachRequestIsTimedWithoutALongTaskTimerAndTheRequestsInFlightAreAGauge(
+      @Autowired MeterRegistry meters) {
+    stubHeader();
+    String alice = session("alice", "token-alice", 300);
+    read(alice, HEADER, true).exchange().expectStatus().isOk();
+    assertThat(meters.find("http.server.requests").timers()).isNotEmpty();
+    assertThat(meters.find("http.server.requests.active").longTaskTimers()).isEmpty();
+    assertThat(meters.find("gateway.requests.in.flight").gauge()).isNotNull();
   }
 
   @Test
