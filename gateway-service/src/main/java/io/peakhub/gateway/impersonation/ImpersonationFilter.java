@@ -112,7 +112,7 @@ class ImpersonationFilter implements WebFilter {
   }
 
   /** Whether the name contains "impersonat", in any case, without a lower-case copy of it. */
-  static boolean impersonationHeader(String name) {
+  private static boolean impersonationHeader(String name) {
     for (int i = 0; i + MARK.length() <= name.length(); i++) {
       if (name.regionMatches(true, i, MARK, 0, MARK.length())) {
         return true;

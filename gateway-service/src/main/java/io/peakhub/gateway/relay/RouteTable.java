@@ -47,11 +47,11 @@ import reactor.core.CoreSubscriber;
 @Component
 class RouteTable implements ApplicationListener<RefreshRoutesResultEvent> {
 
-  /**
-   * The routes in the locator's order with their predicates as tests; the lookup stops undecided at
-   * index {@code firstAsync}.
-   */
-  private record Loaded(List<Route> routes, List<Test> tests, int firstAsync) {}
+  /** A route and its predicate as a test. */
+  private record Entry(Route route, Test test) {}
+
+  /** The routes in the locator's order; the lookup stops undecided at index {@code firstAsync}. */
+  private record Loaded(List<Entry> routes, int firstAsync) {}
 
   /** A route's predicate on a request: true, false, or null when it cannot tell at once. */
   @FunctionalInterface
@@ -87,8 +87,9 @@ class RouteTable implements ApplicationListener<RefreshRoutesResultEvent> {
                 if (load == generation) { // a later refresh has not overtaken this one
                   loaded =
                       new Loaded(
-                          List.copyOf(routes),
-                          routes.stream().map(route -> test(route.getPredicate())).toList(),
+                          routes.stream()
+                              .map(route -> new Entry(route, test(route.getPredicate())))
+                              .toList(),
                           firstAsync(routes));
                 }
               }
@@ -106,9 +107,10 @@ class RouteTable implements ApplicationListener<RefreshRoutesResultEvent> {
     }
     try {
       for (int i = 0; i < table.firstAsync(); i++) {
-        Route route = table.routes().get(i);
+        Entry entry = table.routes().get(i);
+        Route route = entry.route();
         exchange.getAttributes().put(GATEWAY_PREDICATE_ROUTE_ATTR, route.getId());
-        Boolean matches = test(table.tests().get(i), exchange);
+        Boolean matches = test(entry.test(), exchange);
         if (matches == null) {
           return null;
         }
