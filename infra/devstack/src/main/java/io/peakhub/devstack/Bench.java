@@ -43,6 +43,10 @@ final class Bench {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String CUSTOMER = "alice";
   private static final String PASSWORD = "demo1234";
+
+  /** Customer Accounts' search in the bench: the generator names some accounts after it. */
+  private static final String SEARCH = "northwind";
+
   private static final Pattern FORM_ACTION =
       Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
@@ -323,6 +327,7 @@ final class Bench {
         if (scale != null) {
           report.put("atScale", atScale(scale, lua));
         }
+        report.put("journeys", journeys(cookie, scale));
       }
     } finally {
       keycloak.close();
@@ -956,7 +961,7 @@ final class Bench {
                 lists),
             new Target(
                 "customer accounts, search",
-                base + "/api/customer-accounts?q=northwind&limit=25",
+                base + "/api/customer-accounts?q=" + SEARCH + "&limit=25",
                 header,
                 lists),
             new Target("invoices, first page", invoices, header, history),
@@ -1033,6 +1038,25 @@ final class Bench {
       throw new IllegalStateException(
           t.name() + " set cookies on a signed-in request: " + r.headers().allValues("Set-Cookie"));
     }
+  }
+
+  /**
+   * The user journeys (Gatling): the three demo customers signed in through Keycloak, and with data
+   * at scale its account manager on the deep account.
+   */
+  private Map<String, Object> journeys(String aliceCookie, Scale scale) throws Exception {
+    List<UserJourneys.Session> customers = new ArrayList<>();
+    customers.add(UserJourneys.Session.of(aliceCookie, account));
+    for (String other : List.of("bob", "carol")) {
+      String cookie = signInThroughGateway(other, PASSWORD);
+      customers.add(UserJourneys.Session.of(cookie, firstAccount(cookie)));
+    }
+    UserJourneys.Session manager =
+        scale == null
+            ? null
+            : UserJourneys.Session.of(scale.cookie(), scale.data().deepAccount().toString());
+    return new UserJourneys(settings, out)
+        .run(gateway(settings), customers, manager, SEARCH, options.seconds() * 3);
   }
 
   // ------------------------------------------------------------------ sign-in
@@ -1595,6 +1619,7 @@ final class Bench {
                 row.get("errors")));
       }
     }
+    UserJourneys.markdown((Map<String, Object>) report.get("journeys"), md);
     Map<String, Object> w = (Map<String, Object>) report.get("warmup");
     md.append("\n## Warm-up\n\n")
         .append(
@@ -1773,7 +1798,7 @@ final class Bench {
     return s.toString();
   }
 
-  private static void say(String message) {
+  static void say(String message) {
     System.out.println("[bench] " + message);
   }
 }
