@@ -176,6 +176,15 @@ final class UserJourneys {
             "io.peakhub.journeys.Journeys",
             "--results-folder",
             results.toString(),
+            "--run-description",
+            String.format(
+                Locale.ROOT,
+                "./hub bench: %.0f customers/s%s for %d s",
+                CUSTOMERS_PER_SECOND,
+                managers == null
+                    ? ""
+                    : String.format(Locale.ROOT, ", %.0f account manager/s", MANAGERS_PER_SECOND),
+                seconds),
             "--launcher",
             "hub"));
     if (!counted) {
