@@ -33,10 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Uses the running stack, or starts one in the production JVM profile (and stops it afterwards).
  * Load comes from wrk (saturation, closed loop) and from an open-loop generator here (fixed arrival
- * rate, latency measured from each request's scheduled start, so a stall is not hidden).
- * Everything, the load tools included, shares this machine: read the ratios, measured in the same
- * run, rather than the absolute figures. The report goes to .hub/bench/&lt;time&gt;/ as JSON and
- * Markdown.
+ * rate, latency measured from each request's scheduled start, so a stall is not hidden), and the
+ * user journeys from Gatling ({@link UserJourneys}). Everything, the load tools included, shares
+ * this machine: read the ratios, measured in the same run, rather than the absolute figures. The
+ * report goes to .hub/bench/&lt;time&gt;/ as JSON and Markdown.
  */
 final class Bench {
 
