@@ -2,6 +2,8 @@ package io.peakhub.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.peakhub.platform.testing.StartedObservations;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import org.springframework.security.oauth2.client.registration.InMemoryReactiveC
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
 
 /**
  * The browser-facing rules without Keycloak (the provider's endpoints are given explicitly); the
@@ -54,6 +58,25 @@ public class BrowserSecurityTest {
   }
 
   @Autowired WebTestClient web;
+  @Autowired WebSessionManager sessions;
+  @Autowired ObservationRegistry observations;
+
+  @Test
+  void theSessionCookieIsReadWithoutAStream() {
+    assertThat(((DefaultWebSessionManager) sessions).getSessionIdResolver().getClass().getName())
+        .isEqualTo("io.peakhub.gateway.security.SessionCookieIds");
+  }
+
+  /** The request is observed; Spring Security's chain, authentication and authorization are not. */
+  @Test
+  void noObservationsOfSpringSecuritysOwn() {
+    var started = StartedObservations.on(observations);
+
+    web.get().uri("/api/me").exchange().expectStatus().isUnauthorized();
+
+    assertThat(started.names()).contains("http.server.requests");
+    assertThat(started.names()).noneMatch(name -> name.startsWith("spring.security"));
+  }
 
   @Test
   void apiWithoutASessionIs401ProblemJsonNotARedirect() {

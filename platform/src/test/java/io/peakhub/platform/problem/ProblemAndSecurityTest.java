@@ -7,8 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.peakhub.platform.access.AccountAccess;
 import io.peakhub.platform.testapp.PlatformTestApplication;
+import io.peakhub.platform.testing.StartedObservations;
 import io.peakhub.platform.testing.StaticAccountAccess;
 import io.peakhub.platform.testing.TestJwts;
 import java.util.List;
@@ -50,9 +52,22 @@ class ProblemAndSecurityTest {
   }
 
   @Autowired MockMvc mvc;
+  @Autowired ObservationRegistry observations;
 
   private static String bearer(String id, String name) {
     return "Bearer " + TestJwts.token(id, name, "customer");
+  }
+
+  /** The request is observed; Spring Security's chain, authentication and authorization are not. */
+  @Test
+  void noObservationsOfSpringSecuritysOwn() throws Exception {
+    var started = StartedObservations.on(observations);
+
+    mvc.perform(get("/accounts/" + ALICES_ACCOUNT).header("Authorization", bearer(ALICE, "alice")))
+        .andExpect(status().isOk());
+
+    assertThat(started.names()).contains("http.server.requests");
+    assertThat(started.names()).noneMatch(name -> name.startsWith("spring.security"));
   }
 
   @Test
