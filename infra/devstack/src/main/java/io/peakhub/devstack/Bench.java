@@ -180,7 +180,7 @@ final class Bench {
     }
     try {
       return new Bench(used, options).run();
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | Hub.StartupFailure e) {
       System.err.println(
           "bench: " + e.getMessage() + " (the stack's logs are in " + used.logs() + ")");
       return 1;

@@ -367,8 +367,17 @@ final class DemoData {
     if (token == null) {
       token = serviceToken();
     }
-    post(components.serviceUrl("billing-service") + "/admin/accounts/announce", "{}");
+    // one request announces every account, a page per transaction: at 5,000 accounts it took over
+    // the 30 s a seeding call gets on a slow machine here (and went on in billing all the same)
+    send(
+        HttpRequest.newBuilder(
+                URI.create(components.serviceUrl("billing-service") + "/admin/accounts/announce"))
+            .POST(HttpRequest.BodyPublishers.ofString("{}")),
+        ANNOUNCE_TIMEOUT);
   }
+
+  /** How long billing may take to announce every account again. */
+  static final Duration ANNOUNCE_TIMEOUT = Duration.ofMinutes(10);
 
   /** What {@link #benchData} loaded: the account manager to sign in as and the deep account. */
   record BenchData(String login, String password, UUID deepAccount, int managed) {}
@@ -582,13 +591,30 @@ final class DemoData {
   }
 
   private String send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+    return send(builder, Duration.ofSeconds(30));
+  }
+
+  private String send(HttpRequest.Builder builder, Duration timeout)
+      throws IOException, InterruptedException {
     HttpRequest request =
         builder
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
-            .timeout(Duration.ofSeconds(30))
+            .timeout(timeout)
             .build();
-    HttpResponse<String> response = Hub.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response;
+    try {
+      response = Hub.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw new Hub.StartupFailure(
+          "seeding failed: "
+              + request.method()
+              + " "
+              + request.uri()
+              + " did not answer within "
+              + timeout.toSeconds()
+              + " s; see the service's log (./hub logs NAME) and try again");
+    }
     if (response.statusCode() >= 300) {
       throw new Hub.StartupFailure(
           "seeding failed: "
