@@ -376,6 +376,9 @@ final class DemoData {
         ANNOUNCE_TIMEOUT);
   }
 
+  /** How many times a seeding call answered 503 is tried again. */
+  static final int SEED_RETRIES = 5;
+
   /** How long billing may take to announce every account again. */
   static final Duration ANNOUNCE_TIMEOUT = Duration.ofMinutes(10);
 
@@ -605,6 +608,16 @@ final class DemoData {
     HttpResponse<String> response;
     try {
       response = Hub.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      // a 503 is a service (or Keycloak behind it) not ready yet on a loaded machine, answered
+      // before any work: the call is tried again, a few times, as the answer's Retry-After says
+      for (int retry = 1; response.statusCode() == 503 && retry <= SEED_RETRIES; retry++) {
+        long wait = response.headers().firstValueAsLong("Retry-After").orElse(2);
+        System.out.printf(
+            "[hub] %s %s answered 503: trying again in %d s (%d/%d)%n",
+            request.method(), request.uri(), wait, retry, SEED_RETRIES);
+        Thread.sleep(Duration.ofSeconds(Math.min(wait, 30)));
+        response = Hub.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      }
     } catch (java.net.http.HttpTimeoutException e) {
       throw new Hub.StartupFailure(
           "seeding failed: "

@@ -5,7 +5,9 @@ import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -102,6 +104,15 @@ public class ResourceServerSecurityConfiguration {
   @ConditionalOnMissingBean
   SecurityObservationSettings securityObservationSettings() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /** A token that cannot be checked because Keycloak did not answer is a 503 problem. */
+  @Bean
+  FilterRegistrationBean<SignInUnavailableFilter> signInUnavailableFilter(
+      ProblemResponses problems) {
+    var registration = new FilterRegistrationBean<>(new SignInUnavailableFilter(problems));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20); // outside Spring Security's chain
+    return registration;
   }
 
   /** Spring Security's strict firewall, checking headers without regular expressions. */
