@@ -369,15 +369,17 @@ final class DemoData {
     }
     // one request announces every account, a page per transaction: at 5,000 accounts it took over
     // the 30 s a seeding call gets on a slow machine here (and went on in billing all the same)
-    send(
-        HttpRequest.newBuilder(
-                URI.create(components.serviceUrl("billing-service") + "/admin/accounts/announce"))
-            .POST(HttpRequest.BodyPublishers.ofString("{}")),
+    post(
+        components.serviceUrl("billing-service") + "/admin/accounts/announce",
+        "{}",
         ANNOUNCE_TIMEOUT);
   }
 
   /** How many times a seeding call answered 503 is tried again. */
   static final int SEED_RETRIES = 5;
+
+  /** How long a seeding call may take. */
+  static final Duration SEED_CALL_TIMEOUT = Duration.ofSeconds(30);
 
   /** How long billing may take to announce every account again. */
   static final Duration ANNOUNCE_TIMEOUT = Duration.ofMinutes(10);
@@ -586,7 +588,14 @@ final class DemoData {
   }
 
   private void post(String url, String json) throws IOException, InterruptedException {
-    send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(json)));
+    post(url, json, SEED_CALL_TIMEOUT);
+  }
+
+  private void post(String url, String json, Duration timeout)
+      throws IOException, InterruptedException {
+    send(
+        HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(json)),
+        timeout);
   }
 
   private void put(String url, String json) throws IOException, InterruptedException {
@@ -594,7 +603,7 @@ final class DemoData {
   }
 
   private String send(HttpRequest.Builder builder) throws IOException, InterruptedException {
-    return send(builder, Duration.ofSeconds(30));
+    return send(builder, SEED_CALL_TIMEOUT);
   }
 
   private String send(HttpRequest.Builder builder, Duration timeout)
@@ -611,11 +620,11 @@ final class DemoData {
       // a 503 is a service (or Keycloak behind it) not ready yet on a loaded machine, answered
       // before any work: the call is tried again, a few times, as the answer's Retry-After says
       for (int retry = 1; response.statusCode() == 503 && retry <= SEED_RETRIES; retry++) {
-        long wait = response.headers().firstValueAsLong("Retry-After").orElse(2);
+        long wait = Math.min(response.headers().firstValueAsLong("Retry-After").orElse(2), 30);
         System.out.printf(
             "[hub] %s %s answered 503: trying again in %d s (%d/%d)%n",
             request.method(), request.uri(), wait, retry, SEED_RETRIES);
-        Thread.sleep(Duration.ofSeconds(Math.min(wait, 30)));
+        Thread.sleep(Duration.ofSeconds(wait));
         response = Hub.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       }
     } catch (java.net.http.HttpTimeoutException e) {
