@@ -70,6 +70,27 @@ class ProblemAndSecurityTest {
     assertThat(started.names()).noneMatch(name -> name.startsWith("spring.security"));
   }
 
+  @Autowired
+  @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+  org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+  /**
+   * The mappings are passed over by their path's shape, and requests route as before: a path with a
+   * variable, a known path with another method (405), a path one segment longer (404).
+   */
+  @Test
+  void requestMappingsPassedOverByShapeRouteAsBefore() throws Exception {
+    assertThat(mappings).isInstanceOf(io.peakhub.platform.web.ShapedRequestMappings.class);
+    String alice = bearer(ALICE, "alice");
+    mvc.perform(get("/accounts/" + ALICES_ACCOUNT).header("Authorization", alice))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.id").value(ALICES_ACCOUNT));
+    mvc.perform(get("/greetings").header("Authorization", alice))
+        .andExpect(status().isMethodNotAllowed());
+    mvc.perform(get("/accounts/" + ALICES_ACCOUNT + "/more").header("Authorization", alice))
+        .andExpect(status().isNotFound());
+  }
+
   @Test
   void ownerSeesTheirAccount() throws Exception {
     mvc.perform(get("/accounts/" + ALICES_ACCOUNT).header("Authorization", bearer(ALICE, "alice")))
