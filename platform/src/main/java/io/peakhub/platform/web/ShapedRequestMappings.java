@@ -1,6 +1,7 @@
 package io.peakhub.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,8 +125,7 @@ public class ShapedRequestMappings extends RequestMappingHandlerMapping {
     private final Pattern[] patterns;
 
     private Shape(List<Shape> each) {
-      this.patterns =
-          each.stream().flatMap(s -> java.util.Arrays.stream(s.patterns)).toArray(Pattern[]::new);
+      this.patterns = each.stream().flatMap(s -> Arrays.stream(s.patterns)).toArray(Pattern[]::new);
     }
 
     private Shape(Pattern pattern) {

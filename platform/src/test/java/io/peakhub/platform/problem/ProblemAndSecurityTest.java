@@ -13,6 +13,7 @@ import io.peakhub.platform.testapp.PlatformTestApplication;
 import io.peakhub.platform.testing.StartedObservations;
 import io.peakhub.platform.testing.StaticAccountAccess;
 import io.peakhub.platform.testing.TestJwts;
+import io.peakhub.platform.web.ShapedRequestMappings;
 import java.util.List;
 import java.util.UUID;
 import org.hamcrest.Matchers;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @SpringBootTest(
     classes = PlatformTestApplication.class,
@@ -71,8 +74,8 @@ class ProblemAndSecurityTest {
   }
 
   @Autowired
-  @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
-  org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
 
   /**
    * The mappings are passed over by their path's shape, and requests route as before: a path with a
@@ -80,7 +83,7 @@ class ProblemAndSecurityTest {
    */
   @Test
   void requestMappingsPassedOverByShapeRouteAsBefore() throws Exception {
-    assertThat(mappings).isInstanceOf(io.peakhub.platform.web.ShapedRequestMappings.class);
+    assertThat(mappings).isInstanceOf(ShapedRequestMappings.class);
     String alice = bearer(ALICE, "alice");
     mvc.perform(get("/accounts/" + ALICES_ACCOUNT).header("Authorization", alice))
         .andExpect(status().isOk())
