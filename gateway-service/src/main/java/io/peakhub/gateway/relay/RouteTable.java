@@ -1,21 +1,27 @@
 package io.peakhub.gateway.relay;
 
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_PREDICATE_PATH_CONTAINER_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_PREDICATE_ROUTE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
+import org.springframework.boot.webflux.autoconfigure.WebFluxProperties;
 import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.event.RefreshRoutesResultEvent;
 import org.springframework.cloud.gateway.handler.AsyncPredicate;
 import org.springframework.cloud.gateway.handler.predicate.GatewayPredicate;
+import org.springframework.cloud.gateway.handler.predicate.PathRoutePredicateFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.ApplicationListener;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.CoreSubscriber;
 
@@ -31,8 +37,10 @@ import reactor.core.CoreSubscriber;
  * Gateway's own {@code and}, {@code or} and synchronous parts (every route the gateway declares):
  * the same parts tested in the same order, short-circuited the same way, without the {@code Mono}
  * and {@code flatMap} each {@code and} builds (subscribing to those for nine routes was 7% of the
- * gateway's CPU for a relayed read). Any other predicate is applied and its answer taken as it is
- * published on subscription.
+ * gateway's CPU for a relayed read). A {@code Path} part is asked only when the request's path has
+ * the shape of one of its patterns ({@link PathShape}): the header's path passes over all but the
+ * route it goes to. Any other predicate is applied and its answer taken as it is published on
+ * subscription.
  *
  * <p>It answers only what it knows: the first route whose predicate is made of Spring Cloud
  * Gateway's synchronous predicates ({@code Path}, {@code Method}, ... and their {@code and} and
@@ -53,20 +61,26 @@ class RouteTable implements ApplicationListener<RefreshRoutesResultEvent> {
   /** The routes in the locator's order; the lookup stops undecided at index {@code firstAsync}. */
   private record Loaded(List<Entry> routes, int firstAsync) {}
 
-  /** A route's predicate on a request: true, false, or null when it cannot tell at once. */
+  /**
+   * A route's predicate on a request (its path's plain segments taken once: {@link PathShape}):
+   * true, false, or null when it cannot tell at once.
+   */
   @FunctionalInterface
   private interface Test {
-    Boolean on(ServerWebExchange exchange);
+    Boolean on(ServerWebExchange exchange, String[] segments);
   }
 
   private final RouteLocator routeLocator;
   private final boolean cors;
+  private final boolean basePath;
   private volatile Loaded loaded; // null until the locator has published its routes
   private long generation; // guarded by this
 
-  RouteTable(RouteLocator routeLocator, GlobalCorsProperties cors) {
+  RouteTable(
+      RouteLocator routeLocator, GlobalCorsProperties cors, Optional<WebFluxProperties> webFlux) {
     this.routeLocator = routeLocator;
     this.cors = !cors.getCorsConfigurations().isEmpty();
+    this.basePath = webFlux.map(w -> StringUtils.hasText(w.getBasePath())).orElse(false);
   }
 
   @Override
@@ -106,11 +120,12 @@ class RouteTable implements ApplicationListener<RefreshRoutesResultEvent> {
       return null;
     }
     try {
+      String[] segments = PathShape.segments(pathOf(exchange));
       for (int i = 0; i < table.firstAsync(); i++) {
         Entry entry = table.routes().get(i);
         Route route = entry.route();
         exchange.getAttributes().put(GATEWAY_PREDICATE_ROUTE_ATTR, route.getId());
-        Boolean matches = test(entry.test(), exchange);
+        Boolean matches = test(entry.test(), exchange, segments);
         if (matches == null) {
           return null;
         }
@@ -126,9 +141,9 @@ class RouteTable implements ApplicationListener<RefreshRoutesResultEvent> {
   }
 
   /** The route's predicate on the request; null when it does not answer at once, or throws. */
-  private static Boolean test(Test test, ServerWebExchange exchange) {
+  private static Boolean test(Test test, ServerWebExchange exchange, String[] segments) {
     try {
-      return test.on(exchange);
+      return test.on(exchange, segments);
     } catch (RuntimeException e) {
       return null; // the chains test it again, and log its error
     }
@@ -139,10 +154,14 @@ class RouteTable implements ApplicationListener<RefreshRoutesResultEvent> {
    * synchronous predicate), {@code and} and {@code or} are taken apart (their parts are private
    * fields: {@link PredicateParts}); anything else is applied and its answer taken at once.
    */
-  private static Test test(AsyncPredicate<ServerWebExchange> predicate) {
+  private Test test(AsyncPredicate<ServerWebExchange> predicate) {
     Predicate<ServerWebExchange> synchronous = PredicateParts.synchronous(predicate);
     if (synchronous != null) {
-      return synchronous::test;
+      PathShape shape = shapeOf(synchronous);
+      if (shape != PathShape.ANY) {
+        return (exchange, segments) -> shape.mayMatch(segments) && synchronous.test(exchange);
+      }
+      return (exchange, segments) -> synchronous.test(exchange);
     }
     PredicateParts.Pair and = PredicateParts.and(predicate);
     if (and != null) {
@@ -152,19 +171,44 @@ class RouteTable implements ApplicationListener<RefreshRoutesResultEvent> {
     if (or != null) {
       return inTurn(or, true);
     }
-    return exchange -> now(predicate.apply(exchange));
+    return (exchange, segments) -> now(predicate.apply(exchange));
+  }
+
+  /**
+   * The shape of a {@code Path} predicate's patterns ({@link PathShape#ANY} for any other
+   * predicate): a path of another shape is not matched by it, and is passed over without asking it.
+   * With a base path ({@code spring.webflux.base-path}, which the gateway does not set), Spring
+   * Cloud Gateway prefixes the patterns with it, and they are always asked.
+   */
+  private PathShape shapeOf(Predicate<ServerWebExchange> predicate) {
+    if (basePath
+        || !(predicate instanceof GatewayPredicate gatewayPredicate)
+        || !(gatewayPredicate.getConfig() instanceof PathRoutePredicateFactory.Config path)) {
+      return PathShape.ANY;
+    }
+    return PathShape.of(path.getPatterns());
+  }
+
+  /** The request's path as Spring Cloud Gateway's {@code Path} predicates parse it (once). */
+  private static PathContainer pathOf(ServerWebExchange exchange) {
+    return (PathContainer)
+        exchange
+            .getAttributes()
+            .computeIfAbsent(
+                GATEWAY_PREDICATE_PATH_CONTAINER_ATTR,
+                key -> PathContainer.parsePath(exchange.getRequest().getURI().getRawPath()));
   }
 
   /**
    * The two sides in turn, as Spring Cloud Gateway's {@code and} ({@code decides} false) and {@code
    * or} (true) apply them: the first side's answer stands when it decides, or cannot tell.
    */
-  private static Test inTurn(PredicateParts.Pair sides, boolean decides) {
+  private Test inTurn(PredicateParts.Pair sides, boolean decides) {
     Test left = test(sides.left());
     Test right = test(sides.right());
-    return exchange -> {
-      Boolean first = left.on(exchange);
-      return first == null || first == decides ? first : right.on(exchange);
+    return (exchange, segments) -> {
+      Boolean first = left.on(exchange, segments);
+      return first == null || first == decides ? first : right.on(exchange, segments);
     };
   }
 

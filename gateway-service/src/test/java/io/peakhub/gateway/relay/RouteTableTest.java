@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class RouteTableTest {
 
   private final List<Route> routes = new CopyOnWriteArrayList<>();
   private final GlobalCorsProperties cors = new GlobalCorsProperties();
-  private final RouteTable table = new RouteTable(() -> Flux.fromIterable(routes), cors);
+  private final RouteTable table =
+      new RouteTable(() -> Flux.fromIterable(routes), cors, Optional.empty());
 
   private static AsyncPredicate<ServerWebExchange> path(String pattern) {
     var config = new PathRoutePredicateFactory.Config();
@@ -118,6 +120,66 @@ class RouteTableTest {
     assertThat(tested).as("the or's first side decided").containsExactly("agents");
   }
 
+  @Test
+  void aPathPredicateIsAskedOnlyForAPathOfItsShape() {
+    List<String> tested = new CopyOnWriteArrayList<>();
+    Route[] gatewayLike = {
+      route("settings", notedPath("/api/settings", tested).and(method(HttpMethod.GET))),
+      route("contacts", notedPath("/api/accounts/{accountId}/portal-contacts", tested)),
+      route("events", notedPath("/api/accounts/*/header/events", tested)),
+      route("api", notedPath("/api/**", tested))
+    };
+    load(gatewayLike);
+    assertThat(match(HttpMethod.GET, "/api/accounts/a1/header")).isEqualTo("api");
+    assertThat(tested).as("the others have another shape").containsExactly("/api/**");
+    tested.clear();
+
+    var exchange =
+        MockServerWebExchange.from(MockServerHttpRequest.get("/api/accounts/a1/portal-contacts"));
+    assertThat(table.match(exchange).getId()).isEqualTo("contacts");
+    assertThat(tested).containsExactly("/api/accounts/{accountId}/portal-contacts");
+    assertThat(ServerWebExchangeUtils.getUriTemplateVariables(exchange))
+        .as("the pattern, asked, still sets the route's variables")
+        .containsEntry("accountId", "a1");
+    tested.clear();
+
+    // not a plain path (a trailing slash): every pattern is asked, and decides
+    assertThat(match(HttpMethod.GET, "/api/settings/")).isEqualTo("api");
+    assertThat(tested).hasSize(4);
+    tested.clear();
+
+    // with a base path, Spring Cloud Gateway prefixes the patterns: they are always asked
+    var webFlux = new WebFluxProperties();
+    webFlux.setBasePath("/hub");
+    var withBasePath = new RouteTable(() -> Flux.fromIterable(routes), cors, Optional.of(webFlux));
+    withBasePath.onApplicationEvent(new RefreshRoutesResultEvent(this));
+    withBasePath.match(MockServerWebExchange.from(MockServerHttpRequest.get("/api/a/b/c/d")));
+    assertThat(tested).hasSize(4);
+  }
+
+  /**
+   * A Path predicate as Spring Cloud Gateway makes it, noting its pattern each time it is asked.
+   */
+  private static AsyncPredicate<ServerWebExchange> notedPath(String pattern, List<String> tested) {
+    var config = new PathRoutePredicateFactory.Config();
+    config.setPatterns(List.of(pattern));
+    Predicate<ServerWebExchange> real =
+        new PathRoutePredicateFactory(new WebFluxProperties()).apply(config);
+    return AsyncPredicate.from(
+        new GatewayPredicate() {
+          @Override
+          public boolean test(ServerWebExchange exchange) {
+            tested.add(pattern);
+            return real.test(exchange);
+          }
+
+          @Override
+          public Object getConfig() {
+            return config;
+          }
+        });
+  }
+
   /** The predicate, noting its name each time it is tested. */
   private static AsyncPredicate<ServerWebExchange> counted(
       String name, List<String> tested, AsyncPredicate<ServerWebExchange> p) {
@@ -148,7 +210,7 @@ class RouteTableTest {
   @Test
   void aCorsConfigurationLeavesEveryRequestToTheChains() {
     cors.getCorsConfigurations().putAll(Map.of("/**", new CorsConfiguration()));
-    var withCors = new RouteTable(() -> Flux.fromIterable(routes), cors);
+    var withCors = new RouteTable(() -> Flux.fromIterable(routes), cors, Optional.empty());
     routes.add(route("api", path("/api/**")));
     withCors.onApplicationEvent(new RefreshRoutesResultEvent(this));
     var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/settings"));
