@@ -25,8 +25,10 @@ class JvmProfileTest {
   void theProductionProfileRunsC2WithALargerHeap() {
     List<String> flags = with(Map.of("HUB_JVM_PROFILE", "production")).serviceJavaOptions();
     assertThat(flags)
-        .contains("-Xmx512m", "-XX:+UseSerialGC")
+        .contains("-Xmx512m", "-XX:+UseSerialGC", "-Dio.netty.leakDetection.level=disabled")
         .noneMatch(f -> f.startsWith("-XX:TieredStopAtLevel"));
+    // the small profile (./hub up, and what the tests' services run) keeps Netty's leak detector
+    assertThat(with(Map.of()).serviceJavaOptions()).noneMatch(f -> f.contains("leakDetection"));
   }
 
   @Test
