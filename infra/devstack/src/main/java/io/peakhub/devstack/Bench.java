@@ -1403,7 +1403,11 @@ final class Bench {
         flags.put(
             n,
             Arrays.stream(cmdline.split(" "))
-                .filter(a -> (a.startsWith("-X") && !a.startsWith("-Xlog")) || a.startsWith("--"))
+                .filter(
+                    a ->
+                        (a.startsWith("-X") && !a.startsWith("-Xlog"))
+                            || a.startsWith("--")
+                            || a.startsWith("-D"))
                 .reduce((a, b) -> a + " " + b)
                 .orElse("(JVM defaults)"));
       } catch (IOException e) {
