@@ -5,14 +5,20 @@ import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
@@ -23,7 +29,8 @@ import org.springframework.security.web.firewall.HttpFirewall;
  * health and metrics; its issuer and signature are checked against {@code
  * spring.security.oauth2.resourceserver.jwt.issuer-uri}. Errors are problem+json.
  */
-@AutoConfiguration
+@AutoConfiguration(
+    before = SecurityAutoConfiguration.class) // its event publisher gives way to ours
 @EnableMethodSecurity
 public class ResourceServerSecurityConfiguration {
 
@@ -104,6 +111,27 @@ public class ResourceServerSecurityConfiguration {
   @ConditionalOnMissingBean
   SecurityObservationSettings securityObservationSettings() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /**
+   * Authentication failures are published as application events, as Spring Boot's publisher does;
+   * successes are not. Every request here carries a token and is authenticated, so Boot's publisher
+   * sent an event a request to no listener: 0.85% of portal-bff's samples for the header.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+    var failures = new DefaultAuthenticationEventPublisher(events);
+    return new AuthenticationEventPublisher() {
+      @Override
+      public void publishAuthenticationSuccess(Authentication authentication) {}
+
+      @Override
+      public void publishAuthenticationFailure(
+          AuthenticationException exception, Authentication authentication) {
+        failures.publishAuthenticationFailure(exception, authentication);
+      }
+    };
   }
 
   /** A token that cannot be checked because Keycloak did not answer is a 503 problem. */
