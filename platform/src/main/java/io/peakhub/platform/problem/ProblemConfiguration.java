@@ -1,5 +1,7 @@
 package io.peakhub.platform.problem;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,5 +33,19 @@ public class ProblemConfiguration {
             new ConcurrencyLimitFilter(limit, wait, new ProblemResponses()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
+  }
+
+  /**
+   * The requests the concurrency limit counts, as the gauge {@code service.requests.in.flight}: the
+   * services keep no {@code http.server.requests.active} long-task timer (platform-defaults).
+   */
+  @Bean
+  MeterBinder requestsInFlight(FilterRegistrationBean<ConcurrencyLimitFilter> limit) {
+    ConcurrencyLimitFilter filter = limit.getFilter();
+    return registry ->
+        Gauge.builder("service.requests.in.flight", filter, ConcurrencyLimitFilter::inFlight)
+            .description(
+                "Requests the service is working on (the ones its concurrency limit counts)")
+            .register(registry);
   }
 }

@@ -2,6 +2,7 @@ package io.peakhub.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.peakhub.platform.testapp.PlatformTestApplication;
 import io.peakhub.platform.testing.TestJwts;
 import java.net.URI;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Every service sheds load over its concurrency limit (platform's auto-configuration), on a real
  * Tomcat: with two requests in flight, the third is a 503 problem at once, health still answers,
- * and the places come back.
+ * and the places come back. The requests in flight are a gauge.
  */
 @SpringBootTest(
     classes = PlatformTestApplication.class,
@@ -61,6 +62,7 @@ class OverloadTest {
 
   @LocalServerPort int port;
   @Autowired FilterRegistrationBean<ConcurrencyLimitFilter> limit;
+  @Autowired MeterRegistry meters;
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -83,6 +85,10 @@ class OverloadTest {
       }
       assertThat(ENTERED.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(limit.getFilter().inFlight()).isEqualTo(2);
+      assertThat(meters.get("service.requests.in.flight").gauge().value()).isEqualTo(2);
+      assertThat(meters.find("http.server.requests.active").longTaskTimers())
+          .as("no long-task timer a request")
+          .isEmpty();
 
       long start = System.nanoTime();
       HttpResponse<String> refused =
@@ -114,5 +120,8 @@ class OverloadTest {
     HttpResponse<String> after = http.send(request("/fast"), HttpResponse.BodyHandlers.ofString());
     assertThat(after.statusCode()).isEqualTo(200);
     assertThat(after.body()).isEqualTo("fast");
+    assertThat(meters.find("http.server.requests").tag("uri", "/fast").timer())
+        .as("each request is still timed")
+        .isNotNull();
   }
 }
