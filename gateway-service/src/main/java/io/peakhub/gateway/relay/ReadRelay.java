@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +43,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.context.Context;
 
 /**
  * A signed-in browser's reads (GET) on a relayable route, sent on with the session's access token
@@ -160,8 +162,17 @@ public class ReadRelay implements WebFilter {
                     .filter(exchange, relayed -> send(relayed, relay, headers))
                     .thenReturn(Boolean.TRUE))
         .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(Boolean.FALSE)))
-        .then();
+        .then()
+        .contextWrite(RESOLVED);
   }
+
+  /**
+   * The Reactor context resolved once, where the relay starts and again around its client call:
+   * every operator asks for it when subscribed, and without these each one looked for it up through
+   * the whole filter chain ({@code InnerOperator.currentContext}, 7 to 9% of the gateway's samples
+   * for a relayed read).
+   */
+  private static final Function<Context, Context> RESOLVED = Function.identity();
 
   /**
    * The filter chain names each filter by its {@code toString()} on every request (a Reactor
@@ -308,7 +319,8 @@ public class ReadRelay implements WebFilter {
                         return response.writeWith(
                             connection.inbound().receive().retain().map(buffers::wrap));
                       })
-                  .then();
+                  .then()
+                  .contextWrite(RESOLVED);
           Duration timeout = httpClientProperties.getResponseTimeout();
           return timeout == null
               ? relayed
