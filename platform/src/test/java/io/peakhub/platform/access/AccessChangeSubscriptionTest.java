@@ -36,8 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     classes = PlatformTestApplication.class,
     properties = {
-      "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-          + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+      PlatformTestApplication.WITHOUT_DATABASE,
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       // a service that names its own consumer group (portal-bff does) must not pull the access
       // listener into it

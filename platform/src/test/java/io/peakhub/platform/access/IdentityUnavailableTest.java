@@ -34,8 +34,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(
     classes = PlatformTestApplication.class,
     properties = {
-      "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-          + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+      PlatformTestApplication.WITHOUT_DATABASE,
       "spring.kafka.listener.auto-startup=false",
       "peakhub.access.connect-timeout=PT0.5S",
       "peakhub.access.read-timeout=PT0.5S",

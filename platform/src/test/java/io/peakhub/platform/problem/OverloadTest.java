@@ -35,8 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
     classes = PlatformTestApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-          + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+      PlatformTestApplication.WITHOUT_DATABASE,
       "peakhub.http.max-concurrent-requests=2",
       "peakhub.http.overload-wait=0ms"
     })

@@ -33,11 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 @SpringBootTest(
     classes = PlatformTestApplication.class,
-    properties = {
-      "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-          + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-      "peakhub.http.max-body-bytes=200"
-    })
+    properties = {PlatformTestApplication.WITHOUT_DATABASE, "peakhub.http.max-body-bytes=200"})
 @AutoConfigureMockMvc
 @Import({TestJwts.Decoder.class, ProblemAndSecurityTest.Grants.class})
 class ProblemAndSecurityTest {

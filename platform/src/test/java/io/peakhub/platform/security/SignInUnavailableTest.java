@@ -29,9 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(
     classes = PlatformTestApplication.class,
-    properties =
-        "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
+    properties = PlatformTestApplication.WITHOUT_DATABASE)
 @AutoConfigureMockMvc
 @Import(SignInUnavailableTest.UnreachableKeycloak.class)
 class SignInUnavailableTest {

@@ -22,6 +22,14 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 public class PlatformTestApplication {
 
+  /**
+   * The property that runs it without a database (the tests that need none: only the outbox's keeps
+   * one).
+   */
+  public static final String WITHOUT_DATABASE =
+      "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+          + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
+
   public record Greeting(@NotBlank @Size(max = 20) String name) {}
 
   public enum Method {

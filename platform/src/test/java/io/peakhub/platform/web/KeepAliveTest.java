@@ -25,9 +25,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(
     classes = PlatformTestApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties =
-        "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
+    properties = PlatformTestApplication.WITHOUT_DATABASE)
 @Import(TestJwts.Decoder.class)
 class KeepAliveTest {
 
